@@ -1,0 +1,173 @@
+//! Exact decimal arithmetic for money and rates: parsing decimal text, rounding by an
+//! explicit rule, and checked operations that turn an overflow into an error.
+//!
+//! Rounding rule (unless the policy says otherwise): half away from zero, to the currency's
+//! minor unit for amounts (2 decimals by default) and to `rateDecimals` (10 by default) for
+//! rates given as fractions (0.3724489796 = 37.24489796 %).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::error::Problem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalError {
+    NotANumber,
+    TooLarge,
+    TooPrecise,
+}
+
+/// Longest numeric text we try to read; anything longer is out of Decimal's range anyway.
+const MAX_NUMBER_TEXT: usize = 400;
+
+/// Parses `[+-]digits[.digits][e[+-]digits]` (also `.5` and `5.`) exactly: never rounds.
+pub fn parse_decimal(text: &str) -> Result<Decimal, DecimalError> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > MAX_NUMBER_TEXT {
+        return Err(if text.is_empty() {
+            DecimalError::NotANumber
+        } else {
+            DecimalError::TooLarge
+        });
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => {
+            let exp_text = text.get(at + 1..).unwrap_or("");
+            let exp_digits = exp_text.strip_prefix(['+', '-']).unwrap_or(exp_text);
+            if exp_digits.is_empty() || !exp_digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(DecimalError::NotANumber);
+            }
+            let exp: i32 = exp_text.parse().map_err(|_| DecimalError::TooLarge)?;
+            (text.get(..at).unwrap_or(""), exp)
+        }
+        None => (text, 0),
+    };
+    let (negative, unsigned) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (unsigned, ""),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int_part.is_empty() && frac_part.is_empty())
+        || !all_digits(int_part)
+        || !all_digits(frac_part)
+    {
+        return Err(DecimalError::NotANumber);
+    }
+    // Shift the decimal point by the exponent on the digit text, so nothing is rounded.
+    let normalized = shift_point(int_part, frac_part, exponent)?;
+    let mut value = Decimal::from_str_exact(&normalized).map_err(|e| match e {
+        rust_decimal::Error::Underflow | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => {
+            DecimalError::TooPrecise
+        }
+        _ => DecimalError::TooLarge,
+    })?;
+    if negative {
+        value.set_sign_negative(true);
+    }
+    Ok(value)
+}
+
+/// `int.frac × 10^exp` as plain decimal text without sign, e.g. ("1","25",1) → "12.5".
+fn shift_point(int_part: &str, frac_part: &str, exponent: i32) -> Result<String, DecimalError> {
+    if exponent.unsigned_abs() > 100 {
+        return Err(if exponent > 0 {
+            DecimalError::TooLarge
+        } else {
+            DecimalError::TooPrecise
+        });
+    }
+    let digits: String = [int_part, frac_part].concat();
+    let len = digits.len() as i64;
+    let point = int_part.len() as i64 + i64::from(exponent);
+    let text = if point <= 0 {
+        format!("0.{}{}", "0".repeat(point.unsigned_abs() as usize), digits)
+    } else if point >= len {
+        format!("{}{}", digits, "0".repeat((point - len) as usize))
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        format!("{a}.{b}")
+    };
+    // Leading zeros are harmless to from_str_exact; trailing fraction zeros only need to fit.
+    let text = match text.split_once('.') {
+        Some((i, f)) => {
+            let f = f.trim_end_matches('0');
+            let i = i.trim_start_matches('0');
+            let i = if i.is_empty() { "0" } else { i };
+            if f.is_empty() {
+                i.to_string()
+            } else {
+                format!("{i}.{f}")
+            }
+        }
+        None => {
+            let i = text.trim_start_matches('0');
+            if i.is_empty() {
+                "0".to_string()
+            } else {
+                i.to_string()
+            }
+        }
+    };
+    Ok(text)
+}
+
+/// How a result is rounded to its number of decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundingMode {
+    HalfAwayFromZero,
+    HalfEven,
+    TowardZero,
+}
+
+impl RoundingMode {
+    pub const NAMES: [&'static str; 3] = ["halfAwayFromZero", "halfEven", "towardZero"];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "halfAwayFromZero" => Some(RoundingMode::HalfAwayFromZero),
+            "halfEven" => Some(RoundingMode::HalfEven),
+            "towardZero" => Some(RoundingMode::TowardZero),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundingMode::HalfAwayFromZero => "halfAwayFromZero",
+            RoundingMode::HalfEven => "halfEven",
+            RoundingMode::TowardZero => "towardZero",
+        }
+    }
+
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::TowardZero => RoundingStrategy::ToZero,
+        }
+    }
+}
+
+/// `value` rounded to exactly `decimals` places, trailing zeros kept (`20` → `20.00`), as
+/// money is shown.
+pub fn round_fixed(value: Decimal, decimals: u32, mode: RoundingMode) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(decimals, mode.strategy());
+    rounded.rescale(decimals);
+    rounded
+}
+
+/// `value` rounded to at most `decimals` places with trailing zeros dropped (`0.0200` →
+/// `0.02`), as rates are given.
+pub fn round_rate(value: Decimal, decimals: u32, mode: RoundingMode) -> Decimal {
+    value
+        .round_dp_with_strategy(decimals, mode.strategy())
+        .normalize()
+}
+
+/// Turns a checked operation's `None` into an overflow error at `field`.
+pub fn checked(value: Option<Decimal>, field: &str) -> Result<Decimal, Problem> {
+    value.ok_or_else(|| Problem::overflow(field))
+}
