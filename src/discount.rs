@@ -9,14 +9,15 @@
 //! actual year whatever Y is (2/10 net 30: 36.73 % simple on 360, 37.24 % on 365, 44.59 %
 //! effective).
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::{Decimal, MathematicalOps};
 use serde::Serialize;
 
+use crate::calendar::{add_days, format_date};
 use crate::error::{code, Problem, Problems};
 use crate::money::{checked, round_fixed, round_rate};
 use crate::policy::{Policy, DAY_BASES};
-use crate::value::{format_date, object, Value};
+use crate::value::{object, Value};
 
 /// The year an effective rate compounds over, in days.
 const ACTUAL_YEAR_DAYS: u32 = 365;
@@ -39,6 +40,8 @@ pub struct DiscountInput {
 pub struct DiscountCost {
     pub policy_version: String,
     pub discount_percent: Decimal,
+    /// The discount as a fraction: 0.02 for 2 %.
+    pub discount_rate: Decimal,
     pub discount_days: u32,
     pub net_days: u32,
     pub day_basis: u32,
@@ -197,7 +200,10 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
 
     let invoice = if input.invoice_amount.is_some() || input.invoice_date.is_some() {
         let minor = policy.minor_units(input.currency.as_deref());
-        let (discount_amount, amount_if_discounted) = match input.invoice_amount {
+        // The invoice is first taken to its currency's minor unit, so that the discount
+        // and the rest always add up to the amount shown.
+        let amount = input.invoice_amount.map(|a| round_fixed(a, minor, mode));
+        let (discount_amount, amount_if_discounted) = match amount {
             Some(amount) => {
                 let disc = round_fixed(
                     checked(amount.checked_mul(d), "invoiceAmount")?,
@@ -212,8 +218,7 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
         let due = |days: u32| -> Result<Option<String>, Problem> {
             match input.invoice_date {
                 None => Ok(None),
-                Some(date) => date
-                    .checked_add_days(Days::new(u64::from(days)))
+                Some(date) => add_days(date, days)
                     .map(|due| Some(format_date(due)))
                     .ok_or_else(|| {
                         Problem::new(
@@ -226,7 +231,7 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
         };
         Some(InvoiceFigures {
             currency: input.currency.clone(),
-            amount: input.invoice_amount.map(|a| round_fixed(a, minor, mode)),
+            amount,
             discount_amount,
             amount_if_discounted,
             invoice_date: input.invoice_date.map(format_date),
@@ -240,6 +245,7 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
     Ok(DiscountCost {
         policy_version: policy.version.clone(),
         discount_percent: input.discount_percent.normalize(),
+        discount_rate: d.normalize(),
         discount_days: input.discount_days,
         net_days: input.net_days,
         day_basis,

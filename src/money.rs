@@ -90,10 +90,14 @@ fn shift_point(int_part: &str, frac_part: &str, exponent: i32) -> Result<String,
         let (a, b) = digits.split_at(point as usize);
         format!("{a}.{b}")
     };
-    // Leading zeros are harmless to from_str_exact; trailing fraction zeros only need to fit.
+    // Leading zeros say nothing; trailing fraction zeros are kept (the scale the user gave,
+    // "1234.50") unless they alone would exceed the 28 decimals Decimal can hold.
     let text = match text.split_once('.') {
         Some((i, f)) => {
-            let f = f.trim_end_matches('0');
+            let mut f = f;
+            while f.len() > 28 && f.ends_with('0') {
+                f = &f[..f.len() - 1];
+            }
             let i = i.trim_start_matches('0');
             let i = if i.is_empty() { "0" } else { i };
             if f.is_empty() {
@@ -170,4 +174,92 @@ pub fn round_rate(value: Decimal, decimals: u32, mode: RoundingMode) -> Decimal 
 /// Turns a checked operation's `None` into an overflow error at `field`.
 pub fn checked(value: Option<Decimal>, field: &str) -> Result<Decimal, Problem> {
     value.ok_or_else(|| Problem::overflow(field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn ok(text: &str) -> String {
+        parse_decimal(text)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn parses_plain_and_scientific_text_exactly() {
+        assert_eq!(ok("1234.50"), "1234.50");
+        assert_eq!(ok(" 12 "), "12");
+        assert_eq!(ok("+3"), "3");
+        assert_eq!(ok("-0.5"), "-0.5");
+        assert_eq!(ok(".5"), "0.5");
+        assert_eq!(ok("5."), "5");
+        assert_eq!(ok("1e3"), "1000");
+        assert_eq!(ok("1.5e-2"), "0.015");
+        assert_eq!(ok("1E+21"), "1000000000000000000000");
+        assert_eq!(ok("0.30000000000000004"), "0.30000000000000004");
+        assert_eq!(
+            ok("79228162514264337593543950335"),
+            "79228162514264337593543950335"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_plain_number() {
+        for bad in [
+            "", "  ", "-", ".", "1,000", "--3", "NaN", "inf", "0x10", "1e", "1e+", "e5", "1.2.3",
+            "１２", "2 %",
+        ] {
+            assert_eq!(parse_decimal(bad), Err(DecimalError::NotANumber), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_out_of_range_instead_of_rounding() {
+        assert_eq!(
+            parse_decimal("79228162514264337593543950336"),
+            Err(DecimalError::TooLarge)
+        );
+        assert_eq!(parse_decimal("1e400"), Err(DecimalError::TooLarge));
+        assert_eq!(parse_decimal("1e-40"), Err(DecimalError::TooPrecise));
+        assert_eq!(
+            parse_decimal("0.00000000000000000000000000001"),
+            Err(DecimalError::TooPrecise)
+        );
+        assert_eq!(parse_decimal(&"9".repeat(500)), Err(DecimalError::TooLarge));
+    }
+
+    #[test]
+    fn rounds_by_the_named_rule() {
+        let d = |s: &str| Decimal::from_str(s).unwrap_or_default();
+        assert_eq!(
+            round_fixed(d("0.005"), 2, RoundingMode::HalfAwayFromZero).to_string(),
+            "0.01"
+        );
+        assert_eq!(
+            round_fixed(d("-0.005"), 2, RoundingMode::HalfAwayFromZero).to_string(),
+            "-0.01"
+        );
+        assert_eq!(
+            round_fixed(d("0.005"), 2, RoundingMode::HalfEven).to_string(),
+            "0.00"
+        );
+        assert_eq!(
+            round_fixed(d("0.015"), 2, RoundingMode::HalfEven).to_string(),
+            "0.02"
+        );
+        assert_eq!(
+            round_fixed(d("0.019"), 2, RoundingMode::TowardZero).to_string(),
+            "0.01"
+        );
+        assert_eq!(
+            round_fixed(d("20"), 2, RoundingMode::HalfAwayFromZero).to_string(),
+            "20.00"
+        );
+        assert_eq!(
+            round_rate(d("0.0200"), 10, RoundingMode::HalfAwayFromZero).to_string(),
+            "0.02"
+        );
+    }
 }

@@ -7,11 +7,12 @@
 
 use core::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
+use crate::calendar::parse_date;
 use crate::error::{code, join_path, Problem, Problems};
 use crate::money::{parse_decimal, DecimalError};
 
@@ -387,28 +388,4 @@ pub fn read_decimal(value: &Value, field: &str) -> Result<Decimal, Problem> {
             "has more decimal places than can be kept exactly (28 at most)",
         ),
     })
-}
-
-/// `YYYY-MM-DD`, strictly; years 0001–9999.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let num = |range: core::ops::Range<usize>| -> Option<u32> {
-        let part = text.get(range)?;
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    let year = i32::try_from(num(0..4)?).ok()?;
-    if year < 1 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
-}
-
-pub fn format_date(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }

@@ -74,6 +74,8 @@ export interface DiscountCostInput {
 export interface DiscountCostResult {
   policyVersion: string;
   discountPercent: DecimalString;
+  /** The discount as a fraction: "0.02" for 2 %. */
+  discountRate: DecimalString;
   discountDays: number;
   netDays: number;
   dayBasis: 360 | 365;

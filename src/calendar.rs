@@ -1,0 +1,75 @@
+//! Calendar dates: strict `YYYY-MM-DD` text, years 0001–9999 both ways, and day arithmetic
+//! that refuses to leave that range (a date the engine could not read back is never output).
+
+use chrono::{Datelike, Days, NaiveDate};
+
+/// `YYYY-MM-DD`, strictly; years 0001–9999.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |range: core::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        if !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    if year < 1 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+pub fn format_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `date` + `days`, or `None` past 9999-12-31.
+pub fn add_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
+    date.checked_add_days(Days::new(u64::from(days)))
+        .filter(|d| d.year() <= 9999)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_real_dates_in_range() {
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("0001-01-01").is_some());
+        assert!(parse_date("9999-12-31").is_some());
+        for bad in [
+            "2023-02-29",
+            "0000-01-01",
+            "2024-1-01",
+            "2024-01-1",
+            "+202-01-01",
+            "2024/01/01",
+            "20240101",
+            "",
+            "2024-13-01",
+            "2024-00-10",
+        ] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn adds_days_across_month_ends_and_stops_at_9999() {
+        let d = |s: &str| parse_date(s).map(format_date);
+        let add = |s: &str, n: u32| parse_date(s).and_then(|x| add_days(x, n)).map(format_date);
+        assert_eq!(add("2024-02-20", 10), d("2024-03-01"));
+        assert_eq!(add("2023-02-20", 10), d("2023-03-02"));
+        assert_eq!(add("2024-12-31", 1), d("2025-01-01"));
+        assert_eq!(add("9999-12-30", 1), d("9999-12-31"));
+        assert_eq!(add("9999-12-31", 1), None);
+        assert_eq!(
+            format_date(NaiveDate::from_ymd_opt(7, 3, 4).unwrap_or_default()),
+            "0007-03-04"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! Shared by the native and the wasm test layers: the golden vectors and how a result is
+//! compared with them. Each layer asserts how many cases it ran, so an emptied vector file
+//! fails instead of passing silently.
+#![allow(dead_code)]
+
+use serde_json::Value as Json;
+
+pub const DISCOUNT_COST: &str = include_str!("../vectors/discount_cost.json");
+pub const VALIDATE_POLICY: &str = include_str!("../vectors/validate_policy.json");
+
+pub struct Case {
+    pub name: String,
+    pub input: Json,
+    pub policy: Option<Json>,
+    pub expect: Option<Json>,
+    pub errors: Option<Vec<Json>>,
+    pub published: Vec<Json>,
+}
+
+pub fn cases(file: &str) -> Vec<Case> {
+    let doc: Json = serde_json::from_str(file).expect("vector file is JSON");
+    doc["cases"]
+        .as_array()
+        .expect("vector file has a cases array")
+        .iter()
+        .map(|c| Case {
+            name: c["name"].as_str().expect("case has a name").to_string(),
+            input: c["input"].clone(),
+            policy: c.get("policy").cloned(),
+            expect: c.get("expect").cloned(),
+            errors: c.get("errors").and_then(|e| e.as_array().cloned()),
+            published: c
+                .get("published")
+                .and_then(|e| e.as_array().cloned())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Every key of `expected` must be in `actual` with exactly the same value (strings are
+/// compared as text, so "0.30" ≠ "0.3"); keys `expected` leaves out are not compared.
+pub fn check_partial(expected: &Json, actual: &Json, path: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Json::Object(e), Json::Object(a)) => {
+            for (k, ev) in e {
+                let p = format!("{path}.{k}");
+                let av = a
+                    .get(k)
+                    .ok_or_else(|| format!("{p}: missing in the result"))?;
+                check_partial(ev, av, &p)?;
+            }
+            Ok(())
+        }
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{path}: expected {expected}, got {actual}")),
+    }
+}
+
+/// The result's problems must be exactly the expected ones (code and field), in order, and
+/// each must carry a non-empty English message.
+pub fn check_errors(expected: &[Json], actual: &Json) -> Result<(), String> {
+    let actual = actual.as_array().ok_or("errors is not a list")?;
+    let got: Vec<(String, String)> = actual
+        .iter()
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap_or("?").to_string(),
+                p["field"].as_str().unwrap_or("?").to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap_or("?").to_string(),
+                p["field"].as_str().unwrap_or("?").to_string(),
+            )
+        })
+        .collect();
+    if got != want {
+        return Err(format!("errors: expected {want:?}, got {got:?}"));
+    }
+    if actual
+        .iter()
+        .any(|p| p["message"].as_str().map_or(true, str::is_empty))
+    {
+        return Err("an error has no message".into());
+    }
+    Ok(())
+}

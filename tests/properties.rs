@@ -1,0 +1,198 @@
+//! Native layer: invariants that must hold for every input, and a fuzz over arbitrary
+//! JSON-like values proving that no input makes the engine panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::str::FromStr;
+
+use credit_calculator::discount::{self, DiscountCost};
+use credit_calculator::money::parse_decimal;
+use credit_calculator::policy::{self, default_policy};
+use credit_calculator::value::Value;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn object(fields: Vec<(&str, Value)>) -> Value {
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+fn num(text: impl ToString) -> Value {
+    Value::Number(text.to_string())
+}
+
+/// Discount in percent with up to four decimals, 0 ≤ d < 100.
+fn percent() -> impl Strategy<Value = Decimal> {
+    (0u32..999_999).prop_map(|n| Decimal::new(i64::from(n), 4))
+}
+
+fn run(d: Decimal, dd: u32, nd: u32, basis: u32, amount: Option<Decimal>) -> DiscountCost {
+    let mut fields = vec![
+        ("discountPercent", Value::String(d.to_string())),
+        ("discountDays", num(dd)),
+        ("netDays", num(nd)),
+        ("dayBasis", num(basis)),
+    ];
+    if let Some(a) = amount {
+        fields.push(("invoiceAmount", Value::String(a.to_string())));
+    }
+    match discount::run(&object(fields), None) {
+        Ok(r) => r,
+        Err(e) => panic!("valid input refused: {e:?}"),
+    }
+}
+
+/// Arbitrary JSON-like values, biased towards the shapes and names engines read.
+fn arbitrary_value() -> impl Strategy<Value = Value> {
+    let names = prop::sample::select(vec![
+        "discountPercent",
+        "discountDays",
+        "netDays",
+        "dayBasis",
+        "invoiceAmount",
+        "invoiceDate",
+        "currency",
+        "version",
+        "rounding",
+        "mode",
+        "moneyDecimals",
+        "rateDecimals",
+        "currencies",
+        "code",
+        "minorUnits",
+        "terms",
+        "maxTermDays",
+        "x",
+        "",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::Number(n.to_string())),
+        any::<f64>().prop_map(|f| Value::Number(format!("{f}"))),
+        prop::sample::select(vec![
+            "0",
+            "-0",
+            "1e28",
+            "1e-28",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "2",
+            "30",
+            "360",
+            "365",
+            "9999-12-31",
+            "0001-01-01",
+            "2024-02-29",
+            "EUR",
+            "JPY",
+            "halfEven",
+            "",
+            " ",
+        ])
+        .prop_map(|s| Value::String(s.to_string())),
+        "\\PC{0,12}".prop_map(Value::String),
+        (0u32..40_000).prop_map(|n| Value::Number(n.to_string())),
+    ];
+    leaf.prop_recursive(4, 48, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((names.clone().prop_map(str::to_string), inner), 0..8)
+                .prop_map(Value::Object),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Bernoulli's inequality: over a year of 365 days, compounding never costs less than
+    /// simple interest when the extra days fit in a year (and never more when they do not).
+    #[test]
+    fn effective_and_simple_rates_order_as_compounding_says(d in percent(), dd in 0u32..400, extra in 1u32..800) {
+        let r = run(d, dd, dd + extra, 365, None);
+        let simple = r.simple_annual_rate;
+        if let Some(effective) = r.effective_annual_rate {
+            let tolerance = Decimal::new(1, 9);
+            if extra <= 365 {
+                prop_assert!(effective + tolerance >= simple, "{effective} < {simple}");
+            } else {
+                prop_assert!(effective <= simple + tolerance, "{effective} > {simple}");
+            }
+        }
+        prop_assert!(simple >= Decimal::ZERO);
+    }
+
+    /// A bigger discount never costs the buyer less; more extra days never cost more a year.
+    #[test]
+    fn cost_moves_in_the_documented_directions(a in percent(), b in percent(), dd in 0u32..100, x1 in 1u32..500, x2 in 1u32..500) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(run(lo, dd, dd + x1, 360, None).simple_annual_rate <= run(hi, dd, dd + x1, 360, None).simple_annual_rate);
+        let (short, long) = if x1 <= x2 { (x1, x2) } else { (x2, x1) };
+        prop_assert!(run(a, dd, dd + long, 365, None).simple_annual_rate <= run(a, dd, dd + short, 365, None).simple_annual_rate);
+    }
+
+    /// The discount and the discounted amount always add back to the invoice, to the cent.
+    #[test]
+    fn discount_and_remainder_sum_to_the_invoice(d in percent(), units in 0i64..i64::MAX, scale in 0u32..6) {
+        let typed = Decimal::new(units, scale);
+        let r = run(d, 10, 30, 365, Some(typed));
+        let amount = typed.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let inv = r.invoice.expect("invoice figures");
+        let sum = inv.discount_amount.unwrap_or_default() + inv.amount_if_discounted.unwrap_or_default();
+        prop_assert_eq!(sum, amount);
+        prop_assert_eq!(inv.discount_amount.map(|x| x.scale()), Some(2));
+    }
+
+    /// Same input, same output.
+    #[test]
+    fn deterministic(d in percent(), dd in 0u32..100, extra in 1u32..500) {
+        prop_assert_eq!(run(d, dd, dd + extra, 360, Some(Decimal::ONE_HUNDRED)), run(d, dd, dd + extra, 360, Some(Decimal::ONE_HUNDRED)));
+    }
+
+    /// Any decimal's own text reads back as exactly that decimal.
+    #[test]
+    fn decimal_text_round_trips(lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(), neg in any::<bool>(), scale in 0u32..=28) {
+        let d = Decimal::from_parts(lo, mid, hi, neg, scale);
+        prop_assert_eq!(parse_decimal(&d.to_string()), Ok(d));
+    }
+
+    /// Fuzz: arbitrary values as input and as policy never panic, and every error names a
+    /// stable code, a field path and a message.
+    #[test]
+    fn no_input_panics(input in arbitrary_value(), policy in prop::option::of(arbitrary_value())) {
+        for outcome in [discount::run(&input, policy.as_ref()).err(), policy::read_policy(&input).err()] {
+            for p in outcome.unwrap_or_default() {
+                prop_assert!(!p.code.is_empty() && p.code.chars().all(|c| c.is_ascii_uppercase() || c == '_'));
+                prop_assert!(!p.message.is_empty());
+                prop_assert!(!p.field.contains(".."), "{}", p.field);
+            }
+        }
+    }
+
+    /// Fuzz the real shape: right names, random values.
+    #[test]
+    fn no_discount_input_panics(fields in prop::collection::vec((prop::sample::select(vec![
+        "discountPercent", "discountDays", "netDays", "dayBasis", "invoiceAmount", "invoiceDate", "currency",
+    ]), arbitrary_value()), 0..8)) {
+        let input = Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        let _ = discount::run(&input, None);
+    }
+}
+
+#[test]
+fn huge_valid_amounts_round_trip_or_fail_cleanly() {
+    let max = Decimal::MAX;
+    let r = run(
+        Decimal::from_str("99.9999").unwrap_or_default(),
+        0,
+        1,
+        360,
+        Some(max),
+    );
+    assert!(r.invoice.is_some());
+    assert_eq!(default_policy().version, "2026.11.1");
+}

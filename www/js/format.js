@@ -1,0 +1,54 @@
+// Display formatting through Intl only. The engine's decimal strings go to format() as
+// strings, which Intl.NumberFormat keeps exactly (no binary float in between).
+
+const cache = new Map();
+function formatter(kind, locale, options) {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = kind === 'date' ? new Intl.DateTimeFormat(locale, options) : new Intl.NumberFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A rate given as a fraction ("0.3724489796") as a percentage: "37.24%". */
+export function percent(fraction, locale, digits = 2) {
+  if (fraction === null || fraction === undefined) return '—';
+  return formatter('n', locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+}
+
+/** An amount in a currency ("1234.50", "EUR") as "€1,234.50". */
+export function money(amount, currency, locale) {
+  if (amount === null || amount === undefined) return '—';
+  if (!currency) return number(amount, locale, 2);
+  return formatter('n', locale, { style: 'currency', currency }).format(amount);
+}
+
+export function number(value, locale, maxDigits = 4) {
+  if (value === null || value === undefined) return '—';
+  return formatter('n', locale, { maximumFractionDigits: maxDigits }).format(value);
+}
+
+/** A YYYY-MM-DD date in the locale's medium style, without a time-zone shift. */
+export function date(text, locale) {
+  if (!text) return '—';
+  const [y, m, d] = text.split('-').map(Number);
+  const utc = new Date(Date.UTC(y, m - 1, d));
+  utc.setUTCFullYear(y); // years 0001–0099 stay themselves
+  return formatter('date', locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+}
+
+/**
+ * What a person typed, as the decimal text the engine reads: grouping commas and spaces
+ * removed, full-width digits (as typed with a Chinese IME) made ASCII. Empty → null.
+ */
+export function decimalText(typed) {
+  const text = String(typed ?? '')
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
+    .replace(/\uFF0E|\u3002/g, '.')
+    .replace(/[\uFF0C,\s\u00A0\u202F']/g, '')
+    .replace(/^\uFF0D|^\u2212/, '-')
+    .replace(/%$|\uFF05$/, '');
+  return text === '' ? null : text;
+}
