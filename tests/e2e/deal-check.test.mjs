@@ -1,0 +1,172 @@
+// Browser end-to-end: the deal-check page used as a person would, in the system Chromium
+// against the served site with its strict Content-Security-Policy.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { startHarness } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+async function ready(page) {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+}
+
+function assertClean(problems) {
+  assert.deepEqual(problems.offOrigin, [], 'requests off the page origin');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors or warnings (CSP violations show here)');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+}
+
+async function axe(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations (${label})`);
+}
+
+const text = (page, sel) => page.locator(sel).innerText();
+
+describe('discount calculator on the deal-check page', () => {
+  test('answers live as the user types, in English', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    // Defaults: 2/10 net 30 on 365 days: the published 37.24 % simple, 44.59 % effective.
+    assert.equal(await text(page, '#simpleAnnualRate'), '37.24%');
+    assert.equal(await text(page, '#effectiveAnnualRate'), '44.59%');
+    await page.selectOption('#dayBasis', '360');
+    assert.equal(await text(page, '#simpleAnnualRate'), '36.73%');
+    assert.match(await text(page, '#discount-sentence'), /Skipping a 2% discount to pay 20 days later costs the buyer 36\.73% a year \(44\.59% compounded\)\./);
+
+    // Typed key by key, with a grouping comma, as a salesperson would.
+    await page.locator('#invoiceAmount').pressSequentially('12,500.50');
+    await page.selectOption('#currency', 'EUR');
+    await page.locator('#invoiceDate').fill('2024-02-20');
+    assert.equal(await text(page, '#discountAmount'), '€250.01');
+    assert.equal(await text(page, '#amountIfDiscounted'), '€12,250.49');
+    assert.equal(await text(page, '#discountDueDate'), 'Mar 1, 2024');
+    assert.equal(await text(page, '#netDueDate'), 'Mar 21, 2024');
+    assert.match(await text(page, '#policy-version'), /2026\.11\.1/);
+
+    await page.locator('#discountPercent').fill('1');
+    assert.equal(await text(page, '#simpleAnnualRate'), '18.18%');
+    await axe(page, 'English with a result');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('shows the same answer in Simplified Chinese, and remembers the choice', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await page.selectOption('#locale', 'zh-CN');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await text(page, '#discount-title'), '提前付款折扣');
+    assert.equal(await text(page, 'label[for="netDays"]'), '信用期（天）');
+    assert.equal(await text(page, '#simpleAnnualRate'), '37.24%');
+    assert.match(await text(page, '#discount-sentence'), /放弃 2% 的折扣、晚 20 天付款，相当于买方承担年化 37\.24%（单利）、复利 44\.59% 的资金成本。/);
+    await page.locator('#invoiceDate').fill('2024-02-20');
+    assert.equal(await text(page, '#netDueDate'), '2024年3月21日');
+    await axe(page, 'Chinese');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'language kept after reload');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a browser set to Chinese opens in Chinese', async () => {
+    const { page, context, problems } = await h.open('', { locale: 'zh-CN' });
+    await ready(page);
+    assert.equal(await text(page, 'h1'), '客户信用计算器');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('an invalid field is marked in the current language; the others keep their values', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await page.locator('#invoiceAmount').fill('5000');
+    await page.locator('#discountPercent').fill('100');
+    assert.equal(await page.getAttribute('#discountPercent', 'aria-invalid'), 'true');
+    assert.equal(await text(page, '#discountPercent-error'), 'Enter a discount of at least 0% and below 100%.');
+    assert.equal(await text(page, '#simpleAnnualRate'), '—');
+    assert.equal(await page.inputValue('#invoiceAmount'), '5000');
+    assert.equal(await page.inputValue('#netDays'), '30');
+
+    await page.locator('#netDays').fill('5');
+    assert.equal(await text(page, '#netDays-error'), 'The net period must be longer than the discount period.');
+    await page.selectOption('#locale', 'zh-CN');
+    assert.equal(await text(page, '#netDays-error'), '信用期必须长于折扣期。');
+    assert.equal(await text(page, '#discountPercent-error'), '折扣须不小于 0%，且小于 100%。');
+    await axe(page, 'errors shown');
+
+    await page.locator('#discountPercent').fill('abc');
+    assert.equal(await text(page, '#discountPercent-error'), '请输入数字。');
+    await page.locator('#discountPercent').fill('2');
+    await page.locator('#netDays').fill('30');
+    assert.equal(await page.getAttribute('#discountPercent', 'aria-invalid'), null);
+    assert.equal(await text(page, '#simpleAnnualRate'), '37.24%');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a reload restores everything typed', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await page.locator('#discountPercent').fill('3');
+    await page.locator('#discountDays').fill('15');
+    await page.locator('#netDays').fill('45');
+    await page.locator('#invoiceAmount').fill('800');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.inputValue('#discountPercent'), '3');
+    assert.equal(await page.inputValue('#discountDays'), '15');
+    assert.equal(await page.inputValue('#netDays'), '45');
+    assert.equal(await page.inputValue('#invoiceAmount'), '800');
+    assert.equal(await text(page, '#simpleAnnualRate'), '37.63%');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('works with the keyboard alone', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'discountPercent');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'netDays');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('45');
+    assert.equal(await text(page, '#simpleAnnualRate'), '10.53%');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('is served under a strict CSP, with no inline script or style, and nothing off the origin', async () => {
+    const { page, context, problems } = await h.open();
+    const response = await page.goto(h.url);
+    const csp = response.headers()['content-security-policy'];
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    await ready(page);
+    const inline = await page.evaluate(() => ({
+      scripts: document.querySelectorAll('script:not([src])').length,
+      styles: document.querySelectorAll('[style], style').length,
+    }));
+    assert.deepEqual(inline, { scripts: 0, styles: 0 });
+    const wasm = await page.request.get(new URL('pkg/credit_calculator_bg.wasm', h.url).href);
+    assert.equal(wasm.headers()['content-type'], 'application/wasm');
+    assertClean(problems);
+    await context.close();
+  });
+});

@@ -1,0 +1,89 @@
+// JS layer: the built ES module as a JS developer uses it, on the same golden vectors read
+// from disk, plus the shipped TypeScript declarations.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const pkg = new URL('../../www/pkg/', import.meta.url);
+const engine = await import(new URL('credit_calculator.js', pkg));
+engine.initSync({ module: readFileSync(new URL('credit_calculator_bg.wasm', pkg)) });
+
+const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}.json`, import.meta.url), 'utf8')).cases;
+
+function partial(expected, actual, path = '') {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    for (const [k, v] of Object.entries(expected)) {
+      assert.ok(actual && k in actual, `${path}.${k} missing`);
+      partial(v, actual[k], `${path}.${k}`);
+    }
+  } else {
+    assert.deepEqual(actual, expected, path);
+  }
+}
+
+test('discountCost: every golden vector', () => {
+  let ran = 0;
+  for (const c of vectors('discount_cost')) {
+    if (c.expect) {
+      partial(c.expect, engine.discountCost(c.input, c.policy), c.name);
+    } else {
+      assert.throws(
+        () => engine.discountCost(c.input, c.policy),
+        (e) => {
+          assert.ok(e instanceof Error, c.name);
+          assert.equal(e.name, 'CreditCalculatorError');
+          assert.deepEqual(e.errors.map((p) => [p.code, p.field]), c.errors.map((p) => [p.code, p.field]), c.name);
+          assert.equal(e.code, c.errors[0].code);
+          assert.equal(e.field, c.errors[0].field);
+          return true;
+        },
+      );
+    }
+    ran += 1;
+  }
+  assert.equal(ran, 25);
+});
+
+test('validatePolicy: every golden vector, never throwing', () => {
+  const cases = vectors('validate_policy');
+  for (const c of cases) {
+    const r = engine.validatePolicy(c.input);
+    assert.equal(r.valid, c.errors.length === 0, c.name);
+    assert.deepEqual(r.errors.map((p) => [p.code, p.field]), c.errors.map((p) => [p.code, p.field]), c.name);
+  }
+  assert.ok(cases.length >= 6);
+});
+
+test('the policy argument is optional; undefined and null mean ours', () => {
+  const input = { discountPercent: 2, discountDays: 10, netDays: 30 };
+  assert.equal(engine.discountCost(input).simpleAnnualRate, '0.3724489796');
+  assert.equal(engine.discountCost(input, undefined).policyVersion, '2026.11.1');
+  assert.equal(engine.discountCost(input, null).policyVersion, '2026.11.1');
+  assert.equal(engine.discountCost(input, engine.defaultPolicy()).policyVersion, '2026.11.1');
+});
+
+test('results are plain JSON-compatible objects: strings for money, null not undefined', () => {
+  const r = engine.discountCost({ discountPercent: 2, discountDays: 10, netDays: 30 });
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  assert.equal(r.invoice, null);
+  assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+  assert.equal(typeof r.simpleAnnualRate, 'string');
+});
+
+test('TypeScript declarations ship for every export and type', () => {
+  const dts = readFileSync(new URL('credit_calculator.d.ts', pkg), 'utf8');
+  for (const sig of [
+    'export function discountCost(input: DiscountCostInput, policy?: Policy | null): DiscountCostResult;',
+    'export function defaultPolicy(): Policy;',
+    'export function validatePolicy(policy: unknown): PolicyValidation;',
+    'export interface CreditCalculatorError extends Error',
+    'export interface Problem',
+  ]) {
+    assert.ok(dts.includes(sig), `missing: ${sig}`);
+  }
+});
+
+test('the default policy ships as a JSON file equal to defaultPolicy()', () => {
+  const file = JSON.parse(readFileSync(new URL('default-policy.json', pkg), 'utf8'));
+  assert.deepEqual(file, engine.defaultPolicy());
+});

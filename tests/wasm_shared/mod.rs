@@ -1,0 +1,143 @@
+//! The wasm layer's tests, run twice: under Node (`wasm_node.rs`) and in headless Chromium
+//! (`wasm_browser.rs`). They call the exported functions with JS values parsed from the same
+//! golden vectors as the native layer, so they prove that the boundary keeps every digit.
+
+use credit_calculator::wasm;
+use js_sys::{Reflect, JSON};
+use serde_json::Value as Json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[path = "../common/mod.rs"]
+mod common;
+
+fn js(json: &Json) -> JsValue {
+    JSON::parse(&json.to_string()).expect("vector JSON parses in JS")
+}
+
+fn json(value: &JsValue) -> Json {
+    let text: String = JSON::stringify(value).expect("result stringifies").into();
+    serde_json::from_str(&text).expect("result is JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Checks a thrown value: an Error named CreditCalculatorError whose code and field are the
+/// first problem's, carrying every problem in `errors`.
+fn check_thrown(name: &str, thrown: &JsValue, expected: &[Json]) {
+    assert!(
+        thrown.is_instance_of::<js_sys::Error>(),
+        "{name}: not an Error"
+    );
+    assert_eq!(
+        get(thrown, "name").as_string().as_deref(),
+        Some("CreditCalculatorError"),
+        "{name}"
+    );
+    let errors = json(&get(thrown, "errors"));
+    common::check_errors(expected, &errors).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let first = &expected[0];
+    assert_eq!(
+        get(thrown, "code").as_string().as_deref(),
+        first["code"].as_str(),
+        "{name}: code"
+    );
+    assert_eq!(
+        get(thrown, "field").as_string().as_deref(),
+        first["field"].as_str(),
+        "{name}: field"
+    );
+    assert!(
+        get(thrown, "message")
+            .as_string()
+            .is_some_and(|m| !m.is_empty()),
+        "{name}: message"
+    );
+}
+
+#[wasm_bindgen_test]
+fn discount_cost_vectors() {
+    let cases = common::cases(common::DISCOUNT_COST);
+    let mut ran = 0;
+    for case in &cases {
+        let policy = case
+            .policy
+            .as_ref()
+            .map(|p| js(p).unchecked_into::<wasm::PolicyArg>());
+        let outcome = wasm::discount_cost(js(&case.input), policy);
+        match (&case.expect, &case.errors, outcome) {
+            (Some(expect), None, Ok(result)) => {
+                common::check_partial(expect, &json(&result), "")
+                    .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+            }
+            (None, Some(errors), Err(thrown)) => check_thrown(&case.name, &thrown, errors),
+            (_, _, Ok(r)) => panic!("{}: unexpected result {:?}", case.name, json(&r)),
+            (_, _, Err(e)) => panic!(
+                "{}: unexpected error {:?}",
+                case.name,
+                json(&get(&e, "errors"))
+            ),
+        }
+        ran += 1;
+    }
+    assert_eq!(ran, 25, "every discountCost vector ran");
+}
+
+#[wasm_bindgen_test]
+fn validate_policy_vectors() {
+    let cases = common::cases(common::VALIDATE_POLICY);
+    let mut ran = 0;
+    for case in &cases {
+        let result = wasm::validate_policy(js(&case.input))
+            .unwrap_or_else(|_| panic!("{}: threw", case.name));
+        let result = json(&result);
+        let expected = case.errors.clone().unwrap_or_default();
+        assert_eq!(
+            result["valid"],
+            Json::Bool(expected.is_empty()),
+            "{}",
+            case.name
+        );
+        common::check_errors(&expected, &result["errors"])
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        ran += 1;
+    }
+    assert!(ran >= 6, "validatePolicy vectors ran: {ran}");
+}
+
+#[wasm_bindgen_test]
+fn default_policy_is_a_plain_versioned_object() {
+    let policy = wasm::default_policy().unwrap_or(JsValue::NULL);
+    let value = json(&policy);
+    assert_eq!(value["version"], "2026.11.1");
+    // JSON-compatible: objects, not Maps; its own validation passes.
+    assert!(value["rounding"].is_object());
+    let checked = json(&wasm::validate_policy(policy).unwrap_or(JsValue::NULL));
+    assert_eq!(checked["valid"], true);
+}
+
+#[wasm_bindgen_test]
+fn values_no_json_has_are_refused_cleanly() {
+    // A cyclic object, a BigInt, a symbol, undefined: an error each, and the module lives on.
+    let cyclic = js_sys::Object::new();
+    let _ = Reflect::set(&cyclic, &"self".into(), &cyclic);
+    for (value, code) in [
+        (JsValue::from(cyclic), "TOO_DEEP"),
+        (JsValue::from(js_sys::BigInt::from(7u8)), "NOT_AN_OBJECT"),
+        (JsValue::symbol(None), "UNREADABLE"),
+        (JsValue::UNDEFINED, "NOT_AN_OBJECT"),
+    ] {
+        let thrown = wasm::discount_cost(value, None).expect_err("refused");
+        assert_eq!(get(&thrown, "code").as_string().as_deref(), Some(code));
+    }
+    let ok = wasm::discount_cost(
+        js(&serde_json::json!({"discountPercent": 2, "discountDays": 10, "netDays": 30})),
+        None,
+    );
+    assert!(
+        ok.is_ok(),
+        "the module still works after refusing bad values"
+    );
+}
