@@ -10,12 +10,12 @@
 //! effective).
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, MathematicalOps};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::calendar::{add_days, format_date};
 use crate::error::{code, Problem, Problems};
-use crate::money::{checked, round_fixed, round_rate};
+use crate::money::{checked, pow, round_fixed, round_rate};
 use crate::policy::{Policy, DAY_BASES};
 use crate::value::{object, Value};
 
@@ -194,7 +194,7 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
     let simple = checked(period_rate.checked_mul(periods_per_year), "discountPercent")?;
     let effective = Decimal::from(ACTUAL_YEAR_DAYS)
         .checked_div(extra)
-        .and_then(|n| Decimal::ONE.checked_add(period_rate)?.checked_powd(n))
+        .and_then(|n| pow(Decimal::ONE.checked_add(period_rate)?, n))
         .and_then(|grown| grown.checked_sub(Decimal::ONE))
         .map(|e| round_rate(e, rate_dp, mode));
 

@@ -167,6 +167,7 @@ function significantPercentDigits(fraction) {
 }
 
 function start() {
+  performance.mark('app-start');
   restoreForm();
   translateStatic();
   renderOutcome();

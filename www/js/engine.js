@@ -14,8 +14,10 @@ export function loadEngine() {
   if (!loading) {
     // A query makes a new module record, hence a new wasm instance after a trap.
     const url = generation === 0 ? PKG.href : `${PKG.href}?instance=${generation}`;
+    performance.mark('engine-start');
     loading = import(url).then(async (mod) => {
       await mod.default({ module_or_path: WASM });
+      performance.mark('engine-ready');
       return mod;
     });
     loading.catch(() => {

@@ -1,0 +1,146 @@
+// `npm run bench`: size and speed, measured, never asserted by timed tests.
+// Prints each figure with its budget and writes bench/results.json, which later engines
+// extend. Absolute times on shared machines are noisy; the wasm/native ratios from the
+// same run are the figures to compare.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { build, pkgDir, sizes, wasmFile } from './build.mjs';
+import { capture, root } from './lib/setup.mjs';
+import { startHarness } from '../tests/e2e/harness.mjs';
+
+const BUDGETS = {
+  wasmGzipBytes: 100 * 1024,
+  firstLoadGzipBytes: 150 * 1024,
+  coldStartMs: 100,
+  wasmNativeRatio: 2,
+};
+
+// One representative call per export; the same input natively (examples/bench.rs).
+const CALLS = {
+  discountCost: [{
+    discountPercent: '2', discountDays: 10, netDays: 30, dayBasis: 365,
+    invoiceAmount: '12500.50', invoiceDate: '2024-02-20', currency: 'EUR',
+  }],
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** ns per call in this JS realm: the median of batches. */
+function timeJs(fn, args, batches = 15, perBatch = 20000) {
+  for (let i = 0; i < perBatch; i++) fn(...args);
+  const samples = [];
+  for (let b = 0; b < batches; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perBatch; i++) fn(...args);
+    samples.push(((performance.now() - t0) * 1e6) / perBatch);
+  }
+  return median(samples);
+}
+
+function firstLoadBytes() {
+  // What the deal-check page fetches on first load (HTML, CSS, JS modules, wasm).
+  const files = ['index.html', 'css/app.css', 'js/app.js', 'js/engine.js', 'js/format.js', 'js/i18n.js',
+    'pkg/credit_calculator.js', 'pkg/credit_calculator_bg.wasm'];
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(root, 'www', f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files };
+}
+
+async function main() {
+  await build();
+  const size = sizes();
+  const load = firstLoadBytes();
+
+  console.log('\n[bench] native (cargo run --release --example bench)');
+  const nativeOut = capture('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!nativeOut) throw new Error('the native benchmark failed');
+  const native = JSON.parse(nativeOut.trim().split('\n').pop());
+
+  console.log('[bench] Node-wasm');
+  const engine = await import(join(pkgDir, 'credit_calculator.js'));
+  engine.initSync({ module: readFileSync(wasmFile) });
+  const node = {};
+  for (const [name, args] of Object.entries(CALLS)) node[name] = { nsPerCall: timeJs(engine[name], args) };
+
+  console.log('[bench] Chromium-wasm and cold start');
+  const h = await startHarness();
+  const chromiumCalls = {};
+  const coldStarts = [];
+  try {
+    for (let i = 0; i < 9; i++) {
+      const { page, context } = await h.open();
+      await page.waitForSelector('html[data-ready="true"]');
+      coldStarts.push(await page.evaluate(() => performance.getEntriesByName('first-result')[0].startTime));
+      await context.close();
+    }
+    const { page, context } = await h.open();
+    await page.waitForSelector('html[data-ready="true"]');
+    for (const [name, args] of Object.entries(CALLS)) {
+      chromiumCalls[name] = {
+        nsPerCall: await page.evaluate(async ({ name, args }) => {
+          const m = await import('/pkg/credit_calculator.js');
+          const fn = m[name];
+          const perBatch = 20000;
+          for (let i = 0; i < perBatch; i++) fn(...args);
+          const samples = [];
+          for (let b = 0; b < 15; b++) {
+            const t0 = performance.now();
+            for (let i = 0; i < perBatch; i++) fn(...args);
+            samples.push(((performance.now() - t0) * 1e6) / perBatch);
+          }
+          samples.sort((a, b) => a - b);
+          return samples[Math.floor(samples.length / 2)];
+        }, { name, args }),
+      };
+    }
+    await context.close();
+  } finally {
+    await h.close();
+  }
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version, chromium: capture('/usr/bin/chromium', ['--version'])?.trim() ?? null },
+    size: { wasmRawBytes: size.raw, wasmGzipBytes: size.gzip, firstLoadRawBytes: load.raw, firstLoadGzipBytes: load.gzip },
+    coldStartMs: { median: median(coldStarts), samples: coldStarts },
+    calls: {},
+    budgets: BUDGETS,
+  };
+  for (const name of Object.keys(CALLS)) {
+    const n = native[name].nsPerCall;
+    results.calls[name] = {
+      nativeNs: n,
+      nodeWasmNs: node[name].nsPerCall,
+      chromiumWasmNs: chromiumCalls[name].nsPerCall,
+      nodeRatio: node[name].nsPerCall / n,
+      chromiumRatio: chromiumCalls[name].nsPerCall / n,
+    };
+  }
+  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const mark = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+  console.log('\n| figure | measured | budget | |');
+  console.log('|---|---|---|---|');
+  console.log(`| wasm size | ${kb(size.raw)} raw, ${kb(size.gzip)} gzipped | ≤ ${kb(BUDGETS.wasmGzipBytes)} gzipped | ${mark(size.gzip <= BUDGETS.wasmGzipBytes)} |`);
+  console.log(`| first load (HTML+CSS+JS+wasm) | ${kb(load.raw)} raw, ${kb(load.gzip)} gzipped | ≤ ${kb(BUDGETS.firstLoadGzipBytes)} gzipped | ${mark(load.gzip <= BUDGETS.firstLoadGzipBytes)} |`);
+  console.log(`| cold start, navigation → first result (median of ${coldStarts.length}) | ${results.coldStartMs.median.toFixed(1)} ms | ≤ ${BUDGETS.coldStartMs} ms | ${mark(results.coldStartMs.median <= BUDGETS.coldStartMs)} |`);
+  for (const [name, c] of Object.entries(results.calls)) {
+    const us = (ns) => `${(ns / 1000).toFixed(2)} µs`;
+    console.log(`| ${name} per call: native / Node-wasm / Chromium-wasm | ${us(c.nativeNs)} / ${us(c.nodeWasmNs)} / ${us(c.chromiumWasmNs)} | | |`);
+    console.log(`| ${name} wasm/native ratio: Node / Chromium | ${c.nodeRatio.toFixed(2)} / ${c.chromiumRatio.toFixed(2)} | ≤ ${BUDGETS.wasmNativeRatio} | ${mark(Math.max(c.nodeRatio, c.chromiumRatio) <= BUDGETS.wasmNativeRatio)} |`);
+  }
+  console.log(`\n[bench] written to bench/results.json (${statSync(join(root, 'bench', 'results.json')).size} bytes)`);
+}
+
+main().catch((e) => {
+  console.error(`\nbench failed: ${e.stack ?? e.message}`);
+  process.exit(1);
+});
