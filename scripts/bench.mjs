@@ -8,7 +8,6 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { build, pkgDir, sizes, wasmFile } from './build.mjs';
 import { capture, root } from './lib/setup.mjs';
-import { startHarness } from '../tests/e2e/harness.mjs';
 
 const BUDGETS = {
   wasmGzipBytes: 100 * 1024,
@@ -55,6 +54,8 @@ function firstLoadBytes() {
 
 async function main() {
   await build();
+  // Imported only after build() has installed the npm packages it needs.
+  const { startHarness } = await import('../tests/e2e/harness.mjs');
   const size = sizes();
   const load = firstLoadBytes();
 

@@ -1,11 +1,12 @@
 // `npm start`: set up what is missing, build if the engine changed, serve www/ on
 // http://127.0.0.1:8080 (PORT overrides the port).
 import { build, needsBuild, setup } from './build.mjs';
-import { serve } from './serve.mjs';
 
 async function main() {
   setup();
   if (needsBuild()) await build();
+  // Imported only now: it needs the npm packages that setup() has just installed.
+  const { serve } = await import('./serve.mjs');
   const port = Number(process.env.PORT ?? 8080);
   const { url } = await serve({ port, quiet: true }).catch((e) => {
     if (e.code === 'EADDRINUSE') throw new Error(`port ${port} is in use: run PORT=8081 npm start`);
