@@ -41,6 +41,14 @@ pub mod code {
     pub const OVERFLOW: &str = "OVERFLOW";
     pub const NET_NOT_AFTER_DISCOUNT: &str = "NET_NOT_AFTER_DISCOUNT";
     pub const NOT_INCREASING: &str = "NOT_INCREASING";
+    /// Thresholds, bands or dates not in the order they must be.
+    pub const UNORDERED: &str = "UNORDERED";
+    /// Band points that reward a worse value.
+    pub const NOT_MONOTONE: &str = "NOT_MONOTONE";
+    pub const WEIGHTS_NOT_100: &str = "WEIGHTS_NOT_100";
+    pub const DUPLICATE: &str = "DUPLICATE";
+    /// A date after the as-of date where only the past makes sense.
+    pub const AFTER_AS_OF: &str = "AFTER_AS_OF";
     pub const INTERNAL: &str = "INTERNAL";
 }
 

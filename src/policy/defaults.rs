@@ -1,0 +1,453 @@
+//! Our default credit policy: every figure with the source it comes from. A company's own
+//! policy replaces any of them (see `read.rs`).
+
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::money::RoundingMode;
+
+/// A decimal literal of this table. Each is checked by the tests (the default policy must
+/// pass its own validation), so a typo cannot pass silently as zero.
+fn dec(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap_or_default()
+}
+
+fn bands(pairs: &[(Option<&str>, &str)]) -> Vec<Band> {
+    pairs
+        .iter()
+        .map(|(below, points)| Band {
+            below: below.map(dec),
+            points: dec(points),
+        })
+        .collect()
+}
+
+fn factor(code: FactorCode, weight: &str, pairs: &[(Option<&str>, &str)]) -> Factor {
+    Factor {
+        code,
+        weight: dec(weight),
+        bands: bands(pairs),
+    }
+}
+
+fn altman(x: [&str; 5], distress_below: &str, safe_above: &str) -> AltmanModel {
+    let [x1, x2, x3, x4, x5] = x.map(dec);
+    AltmanModel {
+        x1,
+        x2,
+        x3,
+        x4,
+        x5,
+        distress_below: dec(distress_below),
+        safe_above: dec(safe_above),
+    }
+}
+
+/// Our default policy, built once.
+pub fn default_policy() -> &'static Policy {
+    static DEFAULT: OnceLock<Policy> = OnceLock::new();
+    DEFAULT.get_or_init(build)
+}
+
+fn build() -> Policy {
+    use FactorCode::*;
+    Policy {
+        version: "2026.11.1".to_string(),
+        name: "Default B2B credit policy".to_string(),
+        // domain.md §5: half away from zero at the currency's minor unit.
+        rounding: Rounding {
+            mode: RoundingMode::HalfAwayFromZero,
+            money_decimals: 2,
+            rate_decimals: 10,
+            score_decimals: 1,
+        },
+        // ISO 4217 minor units of the currencies our users trade in most.
+        currencies: [
+            ("CNY", 2),
+            ("EUR", 2),
+            ("USD", 2),
+            ("GBP", 2),
+            ("HKD", 2),
+            ("JPY", 0),
+            ("KRW", 0),
+            ("SGD", 2),
+            ("CHF", 2),
+            ("KWD", 3),
+        ]
+        .iter()
+        .map(|(c, m)| Currency {
+            code: (*c).to_string(),
+            minor_units: *m,
+        })
+        .collect(),
+        terms: TermDefaults {
+            day_basis: 365,
+            max_term_days: 3650,
+        },
+        // Scorecard (domain.md §1.4): points 0–100 per factor from bands, weights adding up
+        // to 100. Thresholds follow common credit-analyst practice: current ratio healthy
+        // from 1.5, debt ratio worrying above 0.7 and insolvent balance sheet at 1.0,
+        // interest cover under 1.5 weak; payment index bands from the D&B key (80 prompt,
+        // 50 = 30 days beyond terms); Altman zones as published (distress / grey / safe).
+        // Payment behaviour carries the most weight: it is the direct evidence of how the
+        // customer treats its suppliers.
+        scorecard: Scorecard {
+            missing_data: MissingData::Reweight,
+            neutral_points: dec("50"),
+            min_payment_experiences: 3,
+            high_confidence_from: dec("0.75"),
+            medium_confidence_from: dec("0.5"),
+            factors: vec![
+                factor(
+                    Altman,
+                    "15",
+                    &[(Some("1"), "10"), (Some("2"), "55"), (None, "100")],
+                ),
+                factor(
+                    CurrentRatio,
+                    "8",
+                    &[
+                        (Some("0.8"), "0"),
+                        (Some("1"), "25"),
+                        (Some("1.2"), "50"),
+                        (Some("1.5"), "75"),
+                        (Some("2"), "90"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    DebtRatio,
+                    "8",
+                    &[
+                        (Some("0.4"), "100"),
+                        (Some("0.55"), "80"),
+                        (Some("0.7"), "55"),
+                        (Some("0.85"), "30"),
+                        (Some("1"), "10"),
+                        (None, "0"),
+                    ],
+                ),
+                factor(
+                    NetMargin,
+                    "8",
+                    &[
+                        (Some("-0.05"), "0"),
+                        (Some("0"), "20"),
+                        (Some("0.02"), "45"),
+                        (Some("0.05"), "65"),
+                        (Some("0.1"), "85"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    InterestCover,
+                    "5",
+                    &[
+                        (Some("1"), "0"),
+                        (Some("1.5"), "25"),
+                        (Some("3"), "55"),
+                        (Some("6"), "80"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    RevenueGrowth,
+                    "4",
+                    &[
+                        (Some("-0.2"), "0"),
+                        (Some("-0.05"), "30"),
+                        (Some("0.03"), "60"),
+                        (Some("0.15"), "85"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    PaymentIndex,
+                    "20",
+                    &[
+                        (Some("20"), "0"),
+                        (Some("40"), "15"),
+                        (Some("50"), "30"),
+                        (Some("60"), "50"),
+                        (Some("70"), "65"),
+                        (Some("80"), "80"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    Legal,
+                    "12",
+                    &[
+                        (Some("0.5"), "100"),
+                        (Some("10"), "80"),
+                        (Some("25"), "55"),
+                        (Some("50"), "30"),
+                        (Some("80"), "10"),
+                        (None, "0"),
+                    ],
+                ),
+                factor(
+                    BusinessAge,
+                    "5",
+                    &[
+                        (Some("1"), "10"),
+                        (Some("3"), "35"),
+                        (Some("5"), "55"),
+                        (Some("10"), "75"),
+                        (Some("20"), "90"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    Employees,
+                    "3",
+                    &[
+                        (Some("5"), "30"),
+                        (Some("20"), "55"),
+                        (Some("100"), "75"),
+                        (Some("500"), "90"),
+                        (None, "100"),
+                    ],
+                ),
+                factor(
+                    IndustryRisk,
+                    "3",
+                    &[
+                        (Some("1.5"), "100"),
+                        (Some("2.5"), "80"),
+                        (Some("3.5"), "60"),
+                        (Some("4.5"), "40"),
+                        (None, "20"),
+                    ],
+                ),
+                factor(
+                    CountryRisk,
+                    "3",
+                    &[
+                        (Some("0.5"), "100"),
+                        (Some("1.5"), "90"),
+                        (Some("2.5"), "80"),
+                        (Some("3.5"), "65"),
+                        (Some("4.5"), "50"),
+                        (Some("5.5"), "35"),
+                        (Some("6.5"), "20"),
+                        (None, "5"),
+                    ],
+                ),
+                factor(
+                    BureauScore,
+                    "6",
+                    &[
+                        (Some("20"), "0"),
+                        (Some("40"), "25"),
+                        (Some("60"), "50"),
+                        (Some("80"), "75"),
+                        (None, "100"),
+                    ],
+                ),
+            ],
+        },
+        // Ten grades, 1 = exceptional … 5 = average … 7 = weak … 9–10 = at risk of failure
+        // (the insurer convention, Allianz Trade; domain.md §1.4). The 12-month PDs are
+        // indicative, in line with one-year corporate default rates by rating class
+        // (AA ≈ 0.03 % … BBB ≈ 0.25 % … B ≈ 3–5 % … CCC ≈ 25–30 %).
+        grades: [
+            (1, "90", "0.0003", RiskBand::Green, Decision::Approve),
+            (2, "82", "0.0006", RiskBand::Green, Decision::Approve),
+            (3, "74", "0.0012", RiskBand::Green, Decision::Approve),
+            (4, "66", "0.0025", RiskBand::Green, Decision::Approve),
+            (5, "58", "0.005", RiskBand::Amber, Decision::Review),
+            (6, "50", "0.01", RiskBand::Amber, Decision::Review),
+            (7, "42", "0.02", RiskBand::Amber, Decision::Review),
+            (8, "34", "0.05", RiskBand::Red, Decision::SecureOrPrepay),
+            (9, "25", "0.12", RiskBand::Red, Decision::SecureOrPrepay),
+            (10, "0", "0.3", RiskBand::Red, Decision::SecureOrPrepay),
+        ]
+        .iter()
+        .map(|(grade, min, pd, band, decision)| Grade {
+            grade: *grade,
+            min_score: dec(min),
+            pd: dec(pd),
+            band: *band,
+            decision: *decision,
+        })
+        .collect(),
+        // The D&B PAYDEX key (domain.md §1.3): 100 anticipates (~30 days early), 90
+        // discounts (~20 early), 80 prompt, 70 = 15 days beyond terms, 60 = 22, 50 = 30,
+        // 40 = 60, 30 = 90, 20 = 120; the key gives 0–19 for over 120 days, which we
+        // interpolate down to 0 at 180 days. Bands 80–100 low risk, 50–79 medium.
+        payment_index: PaymentIndexPolicy {
+            anchors: [
+                (-30, "100", "anticipates"),
+                (-20, "90", "discounts"),
+                (0, "80", "prompt"),
+                (15, "70", "slow15"),
+                (22, "60", "slow22"),
+                (30, "50", "slow30"),
+                (60, "40", "slow60"),
+                (90, "30", "slow90"),
+                (120, "20", "slow120"),
+                (180, "0", "over120"),
+            ]
+            .iter()
+            .map(|(days, index, practice)| PaymentAnchor {
+                days_beyond_terms: *days,
+                index: dec(index),
+                practice: (*practice).to_string(),
+            })
+            .collect(),
+            low_risk_from: dec("80"),
+            medium_risk_from: dec("50"),
+            half_life_months: dec("12"),
+            lookback_months: 36,
+        },
+        // Severity points per event before ageing (an insolvency filing alone is the worst
+        // band); an event's weight halves every two years and a resolved one counts half
+        // (domain.md §1.4: "legal events weigh less as they age").
+        legal: LegalPolicy {
+            events: [
+                ("lawsuit", "15"),
+                ("judgment", "30"),
+                ("lien", "20"),
+                ("taxArrears", "25"),
+                ("insolvency", "100"),
+            ]
+            .iter()
+            .map(|(kind, severity)| LegalEventRule {
+                kind: (*kind).to_string(),
+                severity: dec(severity),
+            })
+            .collect(),
+            resolved_factor: dec("0.5"),
+            half_life_months: dec("24"),
+            lookback_months: 72,
+            insolvency_knockout_months: 36,
+        },
+        // Altman (1968), Altman (2000) and Altman, Hartzell & Peck (1998) for the EM score;
+        // domain.md §1.1. Z'' zones 1.10 / 2.60 (the decision line there).
+        altman: AltmanPolicy {
+            z: altman(["1.2", "1.4", "3.3", "0.6", "1.0"], "1.81", "2.99"),
+            z_prime: altman(
+                ["0.717", "0.847", "3.107", "0.420", "0.998"],
+                "1.23",
+                "2.90",
+            ),
+            z_double_prime: altman(["6.56", "3.26", "6.72", "1.05", "0"], "1.10", "2.60"),
+            em_constant: dec("3.25"),
+            em_ratings: [
+                ("AAA", "8.15"),
+                ("AA+", "7.60"),
+                ("AA", "7.30"),
+                ("AA-", "7.00"),
+                ("A+", "6.85"),
+                ("A", "6.65"),
+                ("A-", "6.40"),
+                ("BBB+", "6.25"),
+                ("BBB", "5.85"),
+                ("BBB-", "5.65"),
+                ("BB+", "5.25"),
+                ("BB", "4.95"),
+                ("BB-", "4.75"),
+                ("B+", "4.50"),
+                ("B", "4.15"),
+                ("B-", "3.75"),
+                ("CCC+", "3.20"),
+                ("CCC", "2.50"),
+                ("CCC-", "1.75"),
+            ]
+            .iter()
+            .map(|(rating, min)| EmRating {
+                rating: (*rating).to_string(),
+                min_score: dec(min),
+            })
+            .collect(),
+        },
+        // Risk class 1 (low) – 5 (high) per sector: indicative, after the sector risk
+        // assessments trade-credit insurers publish (Allianz Trade, Coface): construction
+        // and hospitality highest, utilities and pharmaceuticals lowest.
+        industries: [
+            (
+                "agriculture",
+                "Agriculture and food production",
+                "农业与食品生产",
+                3,
+            ),
+            ("automotive", "Automotive", "汽车", 3),
+            ("chemicals", "Chemicals", "化工", 2),
+            ("construction", "Construction", "建筑", 5),
+            ("electronics", "Electronics and ICT", "电子与信息通信", 3),
+            ("energy", "Energy", "能源", 3),
+            ("hospitality", "Hotels and restaurants", "酒店与餐饮", 4),
+            ("machinery", "Machinery and equipment", "机械设备", 2),
+            ("metals", "Metals", "金属", 4),
+            (
+                "pharmaceuticals",
+                "Pharmaceuticals and healthcare",
+                "医药与医疗",
+                1,
+            ),
+            ("retail", "Retail", "零售", 4),
+            ("services", "Business services", "商务服务", 2),
+            ("textiles", "Textiles and apparel", "纺织与服装", 4),
+            ("transport", "Transport and logistics", "运输与物流", 3),
+            ("utilities", "Utilities", "公用事业", 1),
+            ("wholesale", "Wholesale trade", "批发贸易", 3),
+        ]
+        .iter()
+        .map(|(code, en, zh, class)| Industry {
+            code: (*code).to_string(),
+            name_en: (*en).to_string(),
+            name_zh: (*zh).to_string(),
+            risk_class: *class,
+        })
+        .collect(),
+        // OECD country-risk classification (0 = high-income OECD and euro area … 7):
+        // indicative categories as published by the OECD Participants to the Arrangement
+        // on Officially Supported Export Credits; they change several times a year, so a
+        // company should keep its own policy's list current.
+        countries: [
+            ("AE", 2),
+            ("AR", 7),
+            ("AU", 0),
+            ("BR", 5),
+            ("CA", 0),
+            ("CH", 0),
+            ("CN", 2),
+            ("DE", 0),
+            ("ES", 0),
+            ("FR", 0),
+            ("GB", 0),
+            ("HK", 2),
+            ("ID", 3),
+            ("IN", 3),
+            ("IT", 0),
+            ("JP", 0),
+            ("KR", 0),
+            ("MX", 4),
+            ("MY", 2),
+            ("NG", 6),
+            ("NL", 0),
+            ("PH", 3),
+            ("PK", 7),
+            ("PL", 0),
+            ("RU", 7),
+            ("SA", 2),
+            ("SG", 0),
+            ("TH", 3),
+            ("TR", 5),
+            ("TW", 1),
+            ("US", 0),
+            ("VN", 4),
+            ("ZA", 4),
+        ]
+        .iter()
+        .map(|(code, category)| Country {
+            code: (*code).to_string(),
+            oecd_category: *category,
+        })
+        .collect(),
+    }
+}

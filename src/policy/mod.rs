@@ -1,0 +1,400 @@
+//! The credit policy: every rate, threshold and table the engines use, as one versioned
+//! document. [`default_policy`] is ours (its figures and their sources are in
+//! `defaults.rs`); a company supplies its own as JSON. A supplied policy may leave out any
+//! field: the default's value is used there; every field it gives is checked, with every
+//! problem reported by path (`read.rs`).
+
+mod defaults;
+mod read;
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::error::Problems;
+use crate::money::RoundingMode;
+use crate::value::Value;
+
+pub use defaults::default_policy;
+pub use read::read_policy;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Policy {
+    /// Which revision of the policy produced a result; every result repeats it.
+    pub version: String,
+    pub name: String,
+    pub rounding: Rounding,
+    /// Minor units per ISO 4217 currency; amounts are rounded to them.
+    pub currencies: Vec<Currency>,
+    pub terms: TermDefaults,
+    pub scorecard: Scorecard,
+    /// Score cut-offs, 12-month PD, risk band and decision per grade, best grade first.
+    pub grades: Vec<Grade>,
+    pub payment_index: PaymentIndexPolicy,
+    pub legal: LegalPolicy,
+    pub altman: AltmanPolicy,
+    pub industries: Vec<Industry>,
+    pub countries: Vec<Country>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rounding {
+    #[serde(serialize_with = "mode_name")]
+    pub mode: RoundingMode,
+    /// Decimals for an amount whose currency is not in `currencies`.
+    pub money_decimals: u32,
+    /// Decimals kept for a rate given as a fraction (0.3724489796 = 37.24489796 %).
+    pub rate_decimals: u32,
+    /// Decimals of a score (0–100) and of factor points.
+    pub score_decimals: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Currency {
+    pub code: String,
+    pub minor_units: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TermDefaults {
+    /// Days in a year for annualizing a rate when the input names none (360 or 365).
+    pub day_basis: u32,
+    /// Longest credit period, in days, the engines accept anywhere.
+    pub max_term_days: i64,
+}
+
+/// What happens to a factor the customer has no data for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingData {
+    /// Its weight is shared out among the factors that have data.
+    Reweight,
+    /// It scores `neutralPoints` with its own weight.
+    Neutral,
+}
+
+impl MissingData {
+    pub const NAMES: [&'static str; 2] = ["reweight", "neutral"];
+    pub fn name(self) -> &'static str {
+        match self {
+            MissingData::Reweight => "reweight",
+            MissingData::Neutral => "neutral",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scorecard {
+    #[serde(serialize_with = "missing_name")]
+    pub missing_data: MissingData,
+    pub neutral_points: Decimal,
+    /// Fewer payment experiences than this: "insufficient history", lower confidence.
+    pub min_payment_experiences: u32,
+    /// Confidence at or above which it is "high", and "medium"; below, "low".
+    pub high_confidence_from: Decimal,
+    pub medium_confidence_from: Decimal,
+    pub factors: Vec<Factor>,
+}
+
+/// The scorecard's factors. Each reads one figure of the customer and has a fixed
+/// direction: a better figure never earns fewer points (the policy check enforces it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FactorCode {
+    /// Altman zone of the model the profile calls for: 0 distress, 1 grey, 2 safe.
+    Altman,
+    CurrentRatio,
+    /// Total liabilities / total assets.
+    DebtRatio,
+    NetMargin,
+    InterestCover,
+    /// Revenue growth over the previous period (needs two periods).
+    RevenueGrowth,
+    /// The recency-weighted payment index, 0–100.
+    PaymentIndex,
+    /// Recency-weighted severity of legal events.
+    Legal,
+    /// Years since founding.
+    BusinessAge,
+    Employees,
+    /// The industry's risk class, 1 (low) to 5 (high).
+    IndustryRisk,
+    /// The country's OECD country-risk category, 0 to 7.
+    CountryRisk,
+    /// A third-party bureau score, rescaled to 0–100 (higher = safer).
+    BureauScore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+impl FactorCode {
+    pub const ALL: [FactorCode; 13] = [
+        FactorCode::Altman,
+        FactorCode::CurrentRatio,
+        FactorCode::DebtRatio,
+        FactorCode::NetMargin,
+        FactorCode::InterestCover,
+        FactorCode::RevenueGrowth,
+        FactorCode::PaymentIndex,
+        FactorCode::Legal,
+        FactorCode::BusinessAge,
+        FactorCode::Employees,
+        FactorCode::IndustryRisk,
+        FactorCode::CountryRisk,
+        FactorCode::BureauScore,
+    ];
+    pub const NAMES: [&'static str; 13] = [
+        "altman",
+        "currentRatio",
+        "debtRatio",
+        "netMargin",
+        "interestCover",
+        "revenueGrowth",
+        "paymentIndex",
+        "legal",
+        "businessAge",
+        "employees",
+        "industryRisk",
+        "countryRisk",
+        "bureauScore",
+    ];
+
+    pub fn name(self) -> &'static str {
+        let i = FactorCode::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        FactorCode::NAMES.get(i).copied().unwrap_or("altman")
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        let i = FactorCode::NAMES.iter().position(|n| *n == name)?;
+        FactorCode::ALL.get(i).copied()
+    }
+
+    pub fn direction(self) -> Direction {
+        match self {
+            FactorCode::DebtRatio
+            | FactorCode::Legal
+            | FactorCode::IndustryRisk
+            | FactorCode::CountryRisk => Direction::LowerIsBetter,
+            _ => Direction::HigherIsBetter,
+        }
+    }
+
+    /// Which group of the analyst's form the factor belongs to.
+    pub fn group(self) -> &'static str {
+        match self {
+            FactorCode::PaymentIndex => "payments",
+            FactorCode::Legal => "legal",
+            FactorCode::BusinessAge
+            | FactorCode::Employees
+            | FactorCode::IndustryRisk
+            | FactorCode::CountryRisk
+            | FactorCode::BureauScore => "profile",
+            _ => "financials",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Factor {
+    pub code: FactorCode,
+    /// Share of the score, in points out of 100; all weights add up to 100.
+    pub weight: Decimal,
+    /// Points 0–100 by value: the first band whose `below` exceeds the value; the last
+    /// band has `below: null` and takes every larger value.
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Band {
+    pub below: Option<Decimal>,
+    pub points: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RiskBand {
+    Green,
+    Amber,
+    Red,
+}
+
+impl RiskBand {
+    pub const NAMES: [&'static str; 3] = ["green", "amber", "red"];
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "green" => Some(RiskBand::Green),
+            "amber" => Some(RiskBand::Amber),
+            "red" => Some(RiskBand::Red),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    Approve,
+    Review,
+    /// Secure the credit (guarantee, letter of credit, insurance) or ask cash in advance.
+    SecureOrPrepay,
+}
+
+impl Decision {
+    pub const NAMES: [&'static str; 3] = ["approve", "review", "secureOrPrepay"];
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "approve" => Some(Decision::Approve),
+            "review" => Some(Decision::Review),
+            "secureOrPrepay" => Some(Decision::SecureOrPrepay),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grade {
+    pub grade: u32,
+    /// The lowest score of the grade; grades run from the best (highest cut-off) down,
+    /// and the last grade's cut-off is 0.
+    pub min_score: Decimal,
+    /// 12-month probability of default, as a fraction.
+    pub pd: Decimal,
+    pub band: RiskBand,
+    pub decision: Decision,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentIndexPolicy {
+    /// Index value by days beyond terms, interpolated linearly between anchors.
+    pub anchors: Vec<PaymentAnchor>,
+    pub low_risk_from: Decimal,
+    pub medium_risk_from: Decimal,
+    /// For the score: an experience's weight halves every this many months of age.
+    pub half_life_months: Decimal,
+    /// Experiences older than this (by due date) are left out.
+    pub lookback_months: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentAnchor {
+    pub days_beyond_terms: i32,
+    pub index: Decimal,
+    /// Stable code of the payment practice at this anchor (`prompt`, `slow30`, …).
+    pub practice: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LegalPolicy {
+    pub events: Vec<LegalEventRule>,
+    /// A resolved event counts this share of its severity.
+    pub resolved_factor: Decimal,
+    pub half_life_months: Decimal,
+    pub lookback_months: u32,
+    /// An unresolved insolvency filing this recent puts the customer in the worst grade.
+    pub insolvency_knockout_months: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LegalEventRule {
+    pub kind: String,
+    pub severity: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AltmanPolicy {
+    /// Z (1968): listed manufacturers; X4 = market value of equity / total liabilities.
+    pub z: AltmanModel,
+    /// Z': private manufacturers; X4 = book equity / total liabilities.
+    pub z_prime: AltmanModel,
+    /// Z'': non-manufacturers and emerging markets; no X5.
+    pub z_double_prime: AltmanModel,
+    /// EM score = Z'' + this constant.
+    pub em_constant: Decimal,
+    /// Indicative bond-rating equivalents of the EM score, best first.
+    pub em_ratings: Vec<EmRating>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AltmanModel {
+    pub x1: Decimal,
+    pub x2: Decimal,
+    pub x3: Decimal,
+    pub x4: Decimal,
+    pub x5: Decimal,
+    pub distress_below: Decimal,
+    pub safe_above: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmRating {
+    pub rating: String,
+    pub min_score: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Industry {
+    pub code: String,
+    pub name_en: String,
+    pub name_zh: String,
+    /// 1 (low risk) to 5 (high risk).
+    pub risk_class: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Country {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// OECD country-risk category, 0 (lowest) to 7.
+    pub oecd_category: u32,
+}
+
+fn mode_name<S: Serializer>(mode: &RoundingMode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(mode.name())
+}
+
+fn missing_name<S: Serializer>(m: &MissingData, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(m.name())
+}
+
+pub const DAY_BASES: [&str; 2] = ["360", "365"];
+
+impl Policy {
+    /// Decimals for amounts in `currency` (the policy's table, else `rounding.moneyDecimals`).
+    pub fn minor_units(&self, currency: Option<&str>) -> u32 {
+        currency
+            .and_then(|c| self.currencies.iter().find(|x| x.code == c))
+            .map_or(self.rounding.money_decimals, |c| c.minor_units)
+    }
+}
+
+/// A calculation's policy: ours when none is given, else the supplied one checked, its
+/// problems reported under `policy.`.
+pub fn resolve(value: Option<&Value>) -> Result<Cow<'static, Policy>, Problems> {
+    match value {
+        None | Some(Value::Null) => Ok(Cow::Borrowed(default_policy())),
+        Some(v) => read_policy(v)
+            .map(Cow::Owned)
+            .map_err(|ps| ps.into_iter().map(|p| p.under("policy")).collect()),
+    }
+}
