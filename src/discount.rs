@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::calendar::{add_days, format_date};
 use crate::error::{code, Problem, Problems};
-use crate::money::{checked, pow, round_fixed, round_rate};
+use crate::money::{checked, pow, round_fixed, round_rate, Exact};
 use crate::policy::{Policy, DAY_BASES};
 use crate::value::{object, Value};
 
@@ -184,18 +184,18 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
             )
         })?;
     let d = checked(
-        input.discount_percent.checked_div(Decimal::ONE_HUNDRED),
+        input.discount_percent.over(Decimal::ONE_HUNDRED),
         "discountPercent",
     )?;
-    let kept = checked(Decimal::ONE.checked_sub(d), "discountPercent")?;
-    let period_rate = checked(d.checked_div(kept), "discountPercent")?;
+    let kept = checked(Decimal::ONE.minus(d), "discountPercent")?;
+    let period_rate = checked(d.over(kept), "discountPercent")?;
     let extra = Decimal::from(extra_days);
-    let periods_per_year = checked(Decimal::from(day_basis).checked_div(extra), "netDays")?;
-    let simple = checked(period_rate.checked_mul(periods_per_year), "discountPercent")?;
+    let periods_per_year = checked(Decimal::from(day_basis).over(extra), "netDays")?;
+    let simple = checked(period_rate.times(periods_per_year), "discountPercent")?;
     let effective = Decimal::from(ACTUAL_YEAR_DAYS)
-        .checked_div(extra)
-        .and_then(|n| pow(Decimal::ONE.checked_add(period_rate)?, n))
-        .and_then(|grown| grown.checked_sub(Decimal::ONE))
+        .over(extra)
+        .and_then(|n| pow(Decimal::ONE.plus(period_rate)?, n))
+        .and_then(|grown| grown.minus(Decimal::ONE))
         .map(|e| round_rate(e, rate_dp, mode));
 
     let invoice = if input.invoice_amount.is_some() || input.invoice_date.is_some() {
@@ -205,12 +205,8 @@ pub fn discount_cost(input: &DiscountInput, policy: &Policy) -> Result<DiscountC
         let amount = input.invoice_amount.map(|a| round_fixed(a, minor, mode));
         let (discount_amount, amount_if_discounted) = match amount {
             Some(amount) => {
-                let disc = round_fixed(
-                    checked(amount.checked_mul(d), "invoiceAmount")?,
-                    minor,
-                    mode,
-                );
-                let rest = checked(amount.checked_sub(disc), "invoiceAmount")?;
+                let disc = round_fixed(checked(amount.times(d), "invoiceAmount")?, minor, mode);
+                let rest = checked(amount.minus(disc), "invoiceAmount")?;
                 (Some(disc), Some(round_fixed(rest, minor, mode)))
             }
             None => (None, None),

@@ -84,6 +84,11 @@ impl Problem {
         )
     }
 
+    /// The same problem, reported under element `index` of a list (`[3].amount`).
+    pub fn under_index(self, index: usize) -> Self {
+        self.under(&format!("[{index}]"))
+    }
+
     /// The same problem, reported under a parent path (`rounding.moneyDecimals` →
     /// `policy.rounding.moneyDecimals`).
     pub fn under(mut self, parent: &str) -> Self {

@@ -12,8 +12,12 @@
 pub mod calendar;
 pub mod discount;
 pub mod error;
+pub mod financial;
+pub mod legal;
 pub mod money;
+pub mod payments;
 pub mod policy;
+pub mod score;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

@@ -182,36 +182,33 @@ pub fn ln(x: Decimal) -> Option<Decimal> {
         return None;
     }
     let two = Decimal::TWO;
-    let upper = Decimal::from_parts(4, 0, 0, false, 0).checked_div(Decimal::from(3))?;
-    let lower = two.checked_div(Decimal::from(3))?;
+    let upper = Decimal::from_parts(4, 0, 0, false, 0).over(Decimal::from(3))?;
+    let lower = two.over(Decimal::from(3))?;
     let mut m = x;
     let mut k: i64 = 0;
     while m >= upper {
-        m = m.checked_div(two)?;
+        m = m.over(two)?;
         k += 1;
     }
     while m < lower {
-        m = m.checked_mul(two)?;
+        m = m.times(two)?;
         k -= 1;
     }
-    let z = m
-        .checked_sub(Decimal::ONE)?
-        .checked_div(m.checked_add(Decimal::ONE)?)?;
-    let z2 = z.checked_mul(z)?;
+    let z = m.minus(Decimal::ONE)?.over(m.plus(Decimal::ONE)?)?;
+    let z2 = z.times(z)?;
     let mut term = z;
     let mut sum = z;
     let mut n = Decimal::ONE;
     for _ in 0..60 {
-        term = term.checked_mul(z2)?;
-        n = n.checked_add(two)?;
-        let add = term.checked_div(n)?;
+        term = term.times(z2)?;
+        n = n.plus(two)?;
+        let add = term.over(n)?;
         if add.is_zero() {
             break;
         }
-        sum = sum.checked_add(add)?;
+        sum = sum.plus(add)?;
     }
-    sum.checked_mul(two)?
-        .checked_add(LN_2.checked_mul(Decimal::from(k))?)
+    sum.times(two)?.plus(LN_2.times(Decimal::from(k))?)
 }
 
 /// base^exponent for base > 0: the whole part of the exponent exactly by repeated squaring,
@@ -220,13 +217,57 @@ pub fn ln(x: Decimal) -> Option<Decimal> {
 pub fn pow(base: Decimal, exponent: Decimal) -> Option<Decimal> {
     use rust_decimal::MathematicalOps;
     let whole = exponent.trunc();
-    let fraction = exponent.checked_sub(whole)?;
+    let fraction = exponent.minus(whole)?;
     let whole_power = base.checked_powd(whole)?;
     if fraction.is_zero() {
         return Some(whole_power);
     }
-    let fraction_power = ln(base)?.checked_mul(fraction)?.checked_exp()?;
-    whole_power.checked_mul(fraction_power)
+    let fraction_power = ln(base)?.times(fraction)?.checked_exp()?;
+    whole_power.times(fraction_power)
+}
+
+/// The weight of something `age` old when weights halve every `half_life` (same unit):
+/// 0.5^(age / half_life) = e^(−ln 2 · age / half_life); 1 for no age, never negative.
+pub fn half_life_weight(age: Decimal, half_life: Decimal) -> Option<Decimal> {
+    use rust_decimal::MathematicalOps;
+    if age <= Decimal::ZERO {
+        return Some(Decimal::ONE);
+    }
+    let exponent = LN_2.times(age)?.over(half_life)?;
+    // Past ~64 half-lives the weight is below Decimal's smallest step: it is 0.
+    if exponent > Decimal::from(44) {
+        return Some(Decimal::ZERO);
+    }
+    Decimal::ONE.over(exponent.checked_exp()?)
+}
+
+/// Checked decimal arithmetic as calls kept out of line. rust_decimal's checked operations
+/// are `#[inline]`; inlined at every one of the engines' call sites they made the wasm
+/// module several times larger for no measurable speed.
+pub trait Exact: Sized {
+    fn plus(self, other: Decimal) -> Option<Decimal>;
+    fn minus(self, other: Decimal) -> Option<Decimal>;
+    fn times(self, other: Decimal) -> Option<Decimal>;
+    fn over(self, other: Decimal) -> Option<Decimal>;
+}
+
+impl Exact for Decimal {
+    #[inline(never)]
+    fn plus(self, other: Decimal) -> Option<Decimal> {
+        self.checked_add(other)
+    }
+    #[inline(never)]
+    fn minus(self, other: Decimal) -> Option<Decimal> {
+        self.checked_sub(other)
+    }
+    #[inline(never)]
+    fn times(self, other: Decimal) -> Option<Decimal> {
+        self.checked_mul(other)
+    }
+    #[inline(never)]
+    fn over(self, other: Decimal) -> Option<Decimal> {
+        self.checked_div(other)
+    }
 }
 
 /// Turns a checked operation's `None` into an overflow error at `field`.
@@ -324,6 +365,18 @@ mod tests {
         );
         assert_eq!(pow(d("1.5"), d("2")), Some(d("2.25")));
         assert_eq!(pow(d("10000"), d("365.5")), None);
+    }
+
+    #[test]
+    fn half_life_weights_halve() {
+        let d = |s: &str| Decimal::from_str(s).unwrap_or_default();
+        let w = |age: &str| half_life_weight(d(age), d("12")).map(|x| x.round_dp(12));
+        assert_eq!(w("0"), Some(d("1")));
+        assert_eq!(w("-5"), Some(d("1")));
+        assert_eq!(w("12"), Some(d("0.5")));
+        assert_eq!(w("24"), Some(d("0.25")));
+        assert_eq!(w("6"), Some(d("0.707106781187")));
+        assert_eq!(w("100000"), Some(d("0")));
     }
 
     #[test]

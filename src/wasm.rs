@@ -3,12 +3,12 @@
 //! carrying `code`, `field` and the full `errors` list.
 
 use js_sys::{Error as JsError, Reflect};
-use serde::de::DeserializeSeed;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::{code, Problem, Problems};
-use crate::value::{Value, ValueSeed, TOO_DEEP_MESSAGE};
+use crate::value::{Value, MAX_DEPTH, TOO_DEEP_MESSAGE};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -49,6 +49,31 @@ export interface Policy {
   rounding?: { mode?: RoundingMode; moneyDecimals?: number; rateDecimals?: number };
   currencies?: { code: string; minorUnits: number }[];
   terms?: { dayBasis?: 360 | 365 | "360" | "365"; maxTermDays?: number };
+  scorecard?: {
+    missingData?: "reweight" | "neutral"; neutralPoints?: DecimalInput; minPaymentExperiences?: number;
+    highConfidenceFrom?: DecimalInput; mediumConfidenceFrom?: DecimalInput;
+    factors?: { code: FactorCode; weight: DecimalInput; bands: { below: DecimalInput | null; points: DecimalInput }[] }[];
+  };
+  grades?: { grade: number; minScore: DecimalInput; pd: DecimalInput; band: "green" | "amber" | "red"; decision: "approve" | "review" | "secureOrPrepay" }[];
+  paymentIndex?: {
+    anchors?: { daysBeyondTerms: number; index: DecimalInput; practice: string }[];
+    lowRiskFrom?: DecimalInput; mediumRiskFrom?: DecimalInput; halfLifeMonths?: DecimalInput; lookbackMonths?: number;
+  };
+  legal?: {
+    events?: { kind: string; severity: DecimalInput }[];
+    resolvedFactor?: DecimalInput; halfLifeMonths?: DecimalInput; lookbackMonths?: number; insolvencyKnockoutMonths?: number;
+  };
+  altman?: {
+    z?: AltmanModel; zPrime?: AltmanModel; zDoublePrime?: AltmanModel;
+    emConstant?: DecimalInput; emRatings?: { rating: string; minScore: DecimalInput }[];
+  };
+  industries?: { code: string; nameEn?: string; nameZh?: string; riskClass: number }[];
+  countries?: { code: string; oecdCategory: number }[];
+}
+
+export interface AltmanModel {
+  x1?: DecimalInput; x2?: DecimalInput; x3?: DecimalInput; x4?: DecimalInput; x5?: DecimalInput;
+  distressBelow?: DecimalInput; safeAbove?: DecimalInput;
 }
 
 export interface PolicyValidation {
@@ -100,6 +125,171 @@ export interface DiscountCostResult {
     netDueDate: DateString | null;
   } | null;
 }
+export interface Band { below: DecimalString | null; points: DecimalString }
+
+/** Financial statement figures of one period; every figure is optional. */
+export interface FinancialPeriod {
+  /** Required when several periods are given. */
+  periodEnd?: DateString;
+  currency?: string;
+  /** Length of the period for the days ratios (DSO …); 12 when left out. */
+  periodMonths?: number;
+  currentAssets?: DecimalInput; currentLiabilities?: DecimalInput;
+  totalAssets?: DecimalInput; totalLiabilities?: DecimalInput;
+  bookEquity?: DecimalInput; retainedEarnings?: DecimalInput;
+  ebit?: DecimalInput; netIncome?: DecimalInput;
+  revenue?: DecimalInput; costOfGoodsSold?: DecimalInput;
+  cash?: DecimalInput; inventory?: DecimalInput; receivables?: DecimalInput; payables?: DecimalInput;
+  intangibleAssets?: DecimalInput; interestExpense?: DecimalInput;
+  operatingCashFlow?: DecimalInput;
+  /** Listed firms: for Altman's original Z. */
+  marketValueOfEquity?: DecimalInput;
+}
+
+export interface PaymentExperience {
+  amount: DecimalInput;
+  dueDate: DateString;
+  /** Left out while the invoice is still open on the as-of date. */
+  paidDate?: DateString | null;
+  invoiceDate?: DateString | null;
+  reference?: string;
+}
+
+export type PaymentsInput =
+  | PaymentExperience[]
+  | { experiences: PaymentExperience[] }
+  | { summary: { daysBeyondTerms: DecimalInput; sharePaidLate?: DecimalInput; count?: number } };
+
+export interface LegalEvent {
+  /** One of the policy's kinds: lawsuit, judgment, lien, taxArrears, insolvency. */
+  kind: string;
+  date: DateString;
+  amount?: DecimalInput;
+  resolved?: boolean;
+  description?: string;
+}
+
+export interface CustomerProfile {
+  name?: string;
+  reference?: string;
+  foundedOn?: DateString;
+  employees?: number;
+  /** A code from the policy's industries. */
+  industry?: string;
+  /** ISO 3166 alpha-2 code from the policy's countries. */
+  country?: string;
+  listed?: boolean;
+  manufacturer?: boolean;
+  bureauScore?: { score: DecimalInput; min: DecimalInput; max: DecimalInput; higherIsBetter?: boolean };
+}
+
+export interface ScoreInput {
+  asOf: DateString;
+  customer?: { name?: string; reference?: string };
+  profile?: CustomerProfile;
+  financials?: FinancialPeriod | FinancialPeriod[];
+  payments?: PaymentsInput;
+  legal?: LegalEvent[];
+}
+
+export interface Ratio {
+  value: DecimalString | null;
+  /** MISSING_INPUT, ZERO_DENOMINATOR, NEGATIVE_DENOMINATOR or OVERFLOW. */
+  unavailable: string | null;
+  missing: string[];
+}
+
+export interface FinancialAnalysis {
+  periodEnd: DateString | null;
+  currency: string | null;
+  periodCount: number;
+  ratios: {
+    currentRatio: Ratio; quickRatio: Ratio; cashRatio: Ratio; debtRatio: Ratio; debtToEquity: Ratio;
+    netMargin: Ratio; grossMargin: Ratio; returnOnAssets: Ratio; returnOnEquity: Ratio;
+    interestCover: Ratio; operatingCashFlowRatio: Ratio; workingCapital: Ratio; tangibleNetWorth: Ratio;
+    daysSalesOutstanding: Ratio; daysInventoryOutstanding: Ratio; daysPayablesOutstanding: Ratio;
+    cashConversionCycle: Ratio;
+  };
+  altman: {
+    model: "z" | "zPrime" | "zDoublePrime";
+    modelReason: "LISTED_MANUFACTURER" | "PRIVATE_MANUFACTURER" | "NON_MANUFACTURER" | "PROFILE_MISSING";
+    value: DecimalString | null;
+    zone: "distress" | "grey" | "safe" | null;
+    distressBelow: DecimalString;
+    safeAbove: DecimalString;
+    components: { name: string; ratio: DecimalString; coefficient: DecimalString; contribution: DecimalString }[];
+    unavailable: string | null;
+    missing: string[];
+  };
+  emScore: { value: DecimalString; rating: string } | null;
+  trend: { previousPeriodEnd: DateString | null; revenueGrowth: Ratio; netMarginChange: Ratio; secondLossYear: boolean | null } | null;
+  assumptions: string[];
+}
+
+export interface PaymentIndexResult {
+  source: "experiences" | "summary";
+  index: DecimalString | null;
+  recencyWeightedIndex: DecimalString | null;
+  band: "low" | "medium" | "high" | null;
+  practice: string | null;
+  counted: number;
+  openNotDue: number;
+  insufficientHistory: boolean;
+  totalAmount: DecimalString;
+  weightedDaysBeyondTerms: DecimalString | null;
+  sharePaidLate: DecimalString | null;
+  experiences: {
+    amount: DecimalString; dueDate: DateString; paidDate: DateString | null; open: boolean;
+    daysBeyondTerms: number | null; indexValue: DecimalString | null; recencyWeight: DecimalString | null;
+    excluded: "NOT_YET_DUE" | "OLDER_THAN_LOOKBACK" | null;
+  }[];
+}
+
+export type FactorCode =
+  | "altman" | "currentRatio" | "debtRatio" | "netMargin" | "interestCover" | "revenueGrowth"
+  | "paymentIndex" | "legal" | "businessAge" | "employees" | "industryRisk" | "countryRisk" | "bureauScore";
+
+export interface LocalizedText { en: string; "zh-CN": string }
+
+export interface ScoreResult {
+  policyVersion: string;
+  asOf: DateString;
+  /** 0–100, higher = safer. */
+  score: DecimalString;
+  /** 1 (exceptional) … 10 (at risk of failure). */
+  grade: number;
+  /** 12-month probability of default of the grade, as a fraction. */
+  pd: DecimalString;
+  band: "green" | "amber" | "red";
+  decision: "approve" | "review" | "secureOrPrepay";
+  knockout: "INSOLVENCY_FILING" | null;
+  confidence: { value: DecimalString; level: "high" | "medium" | "low"; missing: FactorCode[]; notes: string[] };
+  factors: {
+    code: FactorCode; group: "financials" | "payments" | "legal" | "profile";
+    value: DecimalString | null; available: boolean; points: DecimalString | null;
+    weight: DecimalString; effectiveWeight: DecimalString; contribution: DecimalString; pointsLost: DecimalString;
+    bandIndex: number | null;
+  }[];
+  /** At most four, ranked by points lost. */
+  reasons: { code: string; factor: FactorCode | null; value: DecimalString | null; pointsLost: DecimalString; text: LocalizedText }[];
+  toNextGrade: {
+    factor: FactorCode; currentValue: DecimalString | null; targetValue: DecimalString;
+    comparator: "atLeast" | "below"; newScore: DecimalString; newGrade: number; text: LocalizedText;
+  } | null;
+  profile: {
+    name: string | null; businessAgeYears: DecimalString | null; employees: number | null;
+    industry: string | null; industryRiskClass: number | null; country: string | null; oecdCategory: number | null;
+    listed: boolean | null; manufacturer: boolean | null; bureauScoreNormalized: DecimalString | null;
+  };
+  financialAnalysis: FinancialAnalysis | null;
+  paymentIndex: PaymentIndexResult | null;
+  legal: {
+    events: { kind: string; date: DateString; amount: DecimalString | null; resolved: boolean; ageMonths: DecimalString;
+      severity: DecimalString; weightedSeverity: DecimalString; excluded: string | null }[];
+    weightedSeverity: DecimalString;
+    insolvencyKnockout: boolean;
+  } | null;
+}
 "#;
 
 #[wasm_bindgen]
@@ -148,21 +338,115 @@ pub fn discount_cost(
     to_js(&result)
 }
 
-/// The JS value as an input tree; a value that cannot be read (too deep, a BigInt beyond
-/// 64 bits, a symbol) is one problem at the root.
+/// Score a customer: 0–100 score, grade 1–10, 12-month PD, band, decision, confidence,
+/// every factor's points, the reasons and the change that would lift the grade.
+#[wasm_bindgen(js_name = scoreCustomer, unchecked_return_type = "ScoreResult")]
+pub fn score_customer(
+    #[wasm_bindgen(unchecked_param_type = "ScoreInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::score::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// Ratios, the Altman model the profile calls for, the EM score and the trend.
+#[wasm_bindgen(js_name = financialAnalysis, unchecked_return_type = "FinancialAnalysis")]
+pub fn financial_analysis(
+    #[wasm_bindgen(unchecked_param_type = "FinancialPeriod | FinancialPeriod[]")]
+    financials: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerProfile | null | undefined")] profile: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let financials = read(financials)
+        .map_err(|ps| to_js_error(ps.into_iter().map(|p| p.under("financials")).collect()))?;
+    let profile = if profile.is_null() || profile.is_undefined() {
+        None
+    } else {
+        Some(
+            read(profile)
+                .map_err(|ps| to_js_error(ps.into_iter().map(|p| p.under("profile")).collect()))?,
+        )
+    };
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(
+        &crate::financial::run(&financials, profile.as_ref(), policy.as_ref())
+            .map_err(to_js_error)?,
+    )
+}
+
+/// The amount-weighted payment index 0–100 of payment experiences on a date.
+#[wasm_bindgen(js_name = paymentIndex, unchecked_return_type = "PaymentIndexResult")]
+pub fn payment_index(
+    #[wasm_bindgen(unchecked_param_type = "PaymentsInput")] experiences: JsValue,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "DateString")] as_of: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let experiences = read(experiences)
+        .map_err(|ps| to_js_error(ps.into_iter().map(|p| p.under("experiences")).collect()))?;
+    let as_of =
+        read(as_of).map_err(|ps| to_js_error(ps.into_iter().map(|p| p.under("asOf")).collect()))?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::payments::run(&experiences, &as_of, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// The JS value as an input tree, read with js_sys: a number becomes its shortest decimal
+/// text as JS itself writes it (`String(n)`), a BigInt its exact digits, so no amount
+/// passes through a binary float in Rust. A value that is not plain data (a symbol, a
+/// function, nesting past [`MAX_DEPTH`] such as a cyclic object) is refused with its path.
 fn read(value: JsValue) -> Result<Value, Problems> {
-    ValueSeed { depth: 0 }
-        .deserialize(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| {
-            let text = e.to_string();
-            let text = text.trim_start_matches("Error: ");
-            let code = if text.contains(TOO_DEEP_MESSAGE) {
-                code::TOO_DEEP
-            } else {
-                code::UNREADABLE
-            };
-            vec![Problem::new(code, "", text)]
-        })
+    js_to_value(&value, 0).map_err(|p| vec![p])
+}
+
+fn js_to_value(v: &JsValue, depth: usize) -> Result<Value, Problem> {
+    if depth > MAX_DEPTH {
+        return Err(Problem::new(code::TOO_DEEP, "", TOO_DEEP_MESSAGE));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(n) = v.dyn_ref::<js_sys::Number>() {
+        return Ok(Value::Number(
+            n.to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default(),
+        ));
+    }
+    if let Some(n) = v.dyn_ref::<js_sys::BigInt>() {
+        return Ok(Value::Number(
+            n.to_string(10).map(String::from).unwrap_or_default(),
+        ));
+    }
+    if js_sys::Array::is_array(v) {
+        let array = js_sys::Array::from(v);
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            items.push(js_to_value(&item, depth + 1).map_err(|p| p.under_index(i))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if v.is_object() && !v.is_function() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        let mut fields = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let pair = js_sys::Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = js_to_value(&pair.get(1), depth + 1).map_err(|p| p.under(&key))?;
+            fields.push((key, value));
+        }
+        return Ok(Value::Object(fields));
+    }
+    Err(Problem::new(
+        code::UNREADABLE,
+        "",
+        "is not plain data (a symbol or a function)",
+    ))
 }
 
 fn read_optional(value: Option<PolicyArg>) -> Result<Option<Value>, Problems> {

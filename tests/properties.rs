@@ -196,3 +196,139 @@ fn huge_valid_amounts_round_trip_or_fail_cleanly() {
     assert!(r.invoice.is_some());
     assert_eq!(default_policy().version, "2026.11.1");
 }
+
+mod score_properties {
+    use super::*;
+    use credit_calculator::score;
+
+    fn customer(
+        current_ratio_assets: i64,
+        days_late: i64,
+        revenue: i64,
+        legal_events: usize,
+    ) -> Value {
+        let payments: Vec<Value> = (0..4)
+            .map(|i| {
+                object(vec![
+                    ("amount", Value::String("1000".into())),
+                    ("dueDate", Value::String(format!("2026-0{}-01", i + 3))),
+                    (
+                        "paidDate",
+                        Value::String(format!("2026-0{}-{:02}", i + 3, 1 + days_late.clamp(0, 27))),
+                    ),
+                ])
+            })
+            .collect();
+        let legal: Vec<Value> = (0..legal_events)
+            .map(|_| {
+                object(vec![
+                    ("kind", Value::String("lawsuit".into())),
+                    ("date", Value::String("2025-06-01".into())),
+                ])
+            })
+            .collect();
+        object(vec![
+            ("asOf", Value::String("2026-11-22".into())),
+            (
+                "financials",
+                object(vec![
+                    ("currentAssets", num(current_ratio_assets)),
+                    ("currentLiabilities", num(1000)),
+                    ("totalAssets", num(5000)),
+                    ("totalLiabilities", num(3000)),
+                    ("bookEquity", num(2000)),
+                    ("retainedEarnings", num(800)),
+                    ("ebit", num(400)),
+                    ("netIncome", num(250)),
+                    ("revenue", num(revenue)),
+                ]),
+            ),
+            ("payments", Value::Array(payments)),
+            ("legal", Value::Array(legal)),
+            (
+                "profile",
+                object(vec![
+                    ("industry", Value::String("machinery".into())),
+                    ("country", Value::String("DE".into())),
+                ]),
+            ),
+        ])
+    }
+
+    fn scored(v: &Value) -> score::ScoreResult {
+        match score::run(v, None) {
+            Ok(r) => r,
+            Err(e) => panic!("valid input refused: {e:?}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// The score stays within 0–100 and the grade is the one the cut-offs give.
+        #[test]
+        fn score_in_range_and_grade_from_cut_offs(ca in 0i64..10_000, late in 0i64..60, rev in 1i64..100_000, legal in 0usize..6) {
+            let r = scored(&customer(ca, late, rev, legal));
+            prop_assert!(r.score >= Decimal::ZERO && r.score <= Decimal::ONE_HUNDRED);
+            let expected = default_policy().grades.iter().find(|g| r.score >= g.min_score).map(|g| g.grade);
+            prop_assert_eq!(Some(r.grade), expected);
+            prop_assert!(r.reasons.len() <= 4);
+            let pd = default_policy().grades.iter().find(|g| g.grade == r.grade).map(|g| g.pd);
+            prop_assert_eq!(Some(r.pd), pd);
+        }
+
+        /// A better current ratio never lowers the score.
+        #[test]
+        fn better_liquidity_never_lowers_the_score(a in 0i64..10_000, b in 0i64..10_000, late in 0i64..60) {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(scored(&customer(lo, late, 20_000, 1)).score <= scored(&customer(hi, late, 20_000, 1)).score);
+        }
+
+        /// More days beyond terms never raises the score.
+        #[test]
+        fn later_payment_never_raises_the_score(a in 0i64..60, b in 0i64..60, ca in 0i64..5000) {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(scored(&customer(ca, hi, 20_000, 0)).score <= scored(&customer(ca, lo, 20_000, 0)).score);
+        }
+
+        /// More legal events never raise the score.
+        #[test]
+        fn more_legal_events_never_raise_the_score(a in 0usize..8, b in 0usize..8) {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(scored(&customer(1500, 5, 20_000, hi)).score <= scored(&customer(1500, 5, 20_000, lo)).score);
+        }
+
+        /// Same input, same output.
+        #[test]
+        fn score_is_deterministic(ca in 0i64..10_000, late in 0i64..60) {
+            prop_assert_eq!(scored(&customer(ca, late, 5000, 1)), scored(&customer(ca, late, 5000, 1)));
+        }
+
+        /// When a next grade is offered, making that one change really reaches it.
+        #[test]
+        fn to_next_grade_is_true(ca in 0i64..3000, late in 0i64..60) {
+            let r = scored(&customer(ca, late, 20_000, 0));
+            if let Some(next) = &r.to_next_grade {
+                prop_assert!(next.new_grade < r.grade);
+                if next.factor == credit_calculator::policy::FactorCode::CurrentRatio {
+                    let needed = (next.target_value * Decimal::from(1000)).ceil();
+                    let better = scored(&customer(i64::try_from(needed).unwrap_or(0), late, 20_000, 0));
+                    prop_assert!(better.grade <= next.new_grade, "{} → {}", r.grade, better.grade);
+                }
+            }
+        }
+
+        /// Fuzz: arbitrary values in every part of the input never panic.
+        #[test]
+        fn no_score_input_panics(fields in prop::collection::vec((prop::sample::select(vec![
+            "asOf", "profile", "financials", "payments", "legal", "customer",
+        ]), arbitrary_value()), 0..7)) {
+            let input = Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+            for p in score::run(&input, None).err().unwrap_or_default() {
+                prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+            }
+            let _ = credit_calculator::financial::run(&input, Some(&input), None);
+            let _ = credit_calculator::payments::run(&input, &Value::String("2026-11-22".into()), None);
+        }
+    }
+}

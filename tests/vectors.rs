@@ -86,3 +86,77 @@ fn default_policy_is_valid_and_round_trips() {
         .expect("the default policy is valid");
     assert_eq!(&read, credit_calculator::policy::default_policy());
 }
+
+fn json_of<T: serde::Serialize>(
+    outcome: Result<T, credit_calculator::error::Problems>,
+) -> Result<Json, Json> {
+    outcome
+        .map(|r| serde_json::to_value(r).expect("result serializes"))
+        .map_err(|p| serde_json::to_value(p).expect("problems serialize"))
+}
+
+#[test]
+fn financial_analysis_vectors() {
+    let mut published = 0;
+    let ran = common::run_cases(common::FINANCIAL_ANALYSIS, |case| {
+        let financials = to_value(&case.input["financials"]);
+        let profile = case.input.get("profile").map(to_value);
+        let outcome = json_of(credit_calculator::financial::run(
+            &financials,
+            profile.as_ref(),
+            None,
+        ));
+        if let (Ok(result), Some(list)) = (
+            &outcome,
+            case.raw.get("published").and_then(|p| p.as_array()),
+        ) {
+            for p in list {
+                let field = p["field"].as_str().expect("published field");
+                let want = Decimal::from_str(p["value"].as_str().expect("published value"))
+                    .expect("decimal");
+                let exact = Decimal::from_str(
+                    common::at(result, field)
+                        .as_str()
+                        .expect("a decimal string"),
+                )
+                .expect("decimal");
+                let shown = exact
+                    .round_dp_with_strategy(want.scale(), RoundingStrategy::MidpointAwayFromZero);
+                assert_eq!(
+                    shown, want,
+                    "{}: {field} does not round to the published {want}",
+                    case.name
+                );
+                published += 1;
+            }
+        }
+        outcome
+    });
+    assert_eq!(ran, 11, "every financialAnalysis vector ran");
+    assert_eq!(published, 1);
+}
+
+#[test]
+fn payment_index_vectors() {
+    let ran = common::run_cases(common::PAYMENT_INDEX, |case| {
+        let as_of = to_value(&case.raw["asOf"]);
+        json_of(credit_calculator::payments::run(
+            &to_value(&case.input),
+            &as_of,
+            None,
+        ))
+    });
+    assert_eq!(ran, 18, "every paymentIndex vector ran");
+}
+
+#[test]
+fn score_customer_vectors() {
+    let ran = common::run_cases(common::SCORE_CUSTOMER, |case| {
+        let policy = case.policy.as_ref().map(to_value);
+        json_of(credit_calculator::score::run(
+            &to_value(&case.input),
+            policy.as_ref(),
+        ))
+    });
+    assert_eq!(ran, 12, "every scoreCustomer vector ran");
+}

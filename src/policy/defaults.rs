@@ -1,7 +1,6 @@
 //! Our default credit policy: every figure with the source it comes from. A company's own
 //! policy replaces any of them (see `read.rs`).
 
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
@@ -12,7 +11,7 @@ use crate::money::RoundingMode;
 /// A decimal literal of this table. Each is checked by the tests (the default policy must
 /// pass its own validation), so a typo cannot pass silently as zero.
 fn dec(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap_or_default()
+    Decimal::from_str_exact(text).unwrap_or_default()
 }
 
 fn bands(pairs: &[(Option<&str>, &str)]) -> Vec<Band> {

@@ -301,7 +301,7 @@ fn read_bands(
     }
     let before = ps.len();
     let mut out: Vec<Band> = Vec::new();
-    let last = items.len() - 1;
+    let last = items.len().saturating_sub(1);
     for (i, item) in each(items, path).into_iter().enumerate() {
         let b = or_skip!(item, ps);
         b.reject_unknown(&["below", "points"], ps);

@@ -7,9 +7,14 @@ use serde_json::Value as Json;
 
 pub const DISCOUNT_COST: &str = include_str!("../vectors/discount_cost.json");
 pub const VALIDATE_POLICY: &str = include_str!("../vectors/validate_policy.json");
+pub const FINANCIAL_ANALYSIS: &str = include_str!("../vectors/financial_analysis.json");
+pub const PAYMENT_INDEX: &str = include_str!("../vectors/payment_index.json");
+pub const SCORE_CUSTOMER: &str = include_str!("../vectors/score_customer.json");
 
 pub struct Case {
     pub name: String,
+    /// The whole case as written, for fields only some files have (`asOf`).
+    pub raw: Json,
     pub input: Json,
     pub policy: Option<Json>,
     pub expect: Option<Json>,
@@ -25,6 +30,7 @@ pub fn cases(file: &str) -> Vec<Case> {
         .iter()
         .map(|c| Case {
             name: c["name"].as_str().expect("case has a name").to_string(),
+            raw: c.clone(),
             input: c["input"].clone(),
             policy: c.get("policy").cloned(),
             expect: c.get("expect").cloned(),
@@ -48,6 +54,12 @@ pub fn check_partial(expected: &Json, actual: &Json, path: &str) -> Result<(), S
                     .get(k)
                     .ok_or_else(|| format!("{p}: missing in the result"))?;
                 check_partial(ev, av, &p)?;
+            }
+            Ok(())
+        }
+        (Json::Array(e), Json::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                check_partial(ev, av, &format!("{path}[{i}]"))?;
             }
             Ok(())
         }
@@ -88,4 +100,28 @@ pub fn check_errors(expected: &[Json], actual: &Json) -> Result<(), String> {
         return Err("an error has no message".into());
     }
     Ok(())
+}
+
+/// Runs every case of a vector file through `call` (Ok = the result as JSON, Err = the
+/// problems as JSON) and checks it; returns how many ran.
+pub fn run_cases(file: &str, mut call: impl FnMut(&Case) -> Result<Json, Json>) -> usize {
+    let cases = cases(file);
+    for case in &cases {
+        match (&case.expect, &case.errors, call(case)) {
+            (Some(expect), None, Ok(result)) => {
+                check_partial(expect, &result, "").unwrap_or_else(|e| panic!("{}: {e}", case.name));
+            }
+            (None, Some(errors), Err(problems)) => {
+                check_errors(errors, &problems).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+            }
+            (_, _, Ok(r)) => panic!("{}: unexpected result {r}", case.name),
+            (_, _, Err(e)) => panic!("{}: unexpected errors {e}", case.name),
+        }
+    }
+    cases.len()
+}
+
+/// A field of a JSON value by a dotted path (`altman.value`).
+pub fn at<'a>(value: &'a Json, path: &str) -> &'a Json {
+    path.split('.').fold(value, |v, k| &v[k])
 }

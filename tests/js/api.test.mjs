@@ -11,7 +11,9 @@ engine.initSync({ module: readFileSync(new URL('credit_calculator_bg.wasm', pkg)
 const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}.json`, import.meta.url), 'utf8')).cases;
 
 function partial(expected, actual, path = '') {
-  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+  if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
+    expected.forEach((e, i) => partial(e, actual[i], `${path}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
     for (const [k, v] of Object.entries(expected)) {
       assert.ok(actual && k in actual, `${path}.${k} missing`);
       partial(v, actual[k], `${path}.${k}`);
@@ -42,6 +44,29 @@ test('discountCost: every golden vector', () => {
     ran += 1;
   }
   assert.equal(ran, 25);
+});
+
+function runCases(name, call, count) {
+  let ran = 0;
+  for (const c of vectors(name)) {
+    if (c.expect) {
+      partial(c.expect, call(c), c.name);
+    } else {
+      assert.throws(() => call(c), (e) => {
+        assert.equal(e.name, 'CreditCalculatorError', c.name);
+        assert.deepEqual(e.errors.map((p) => [p.code, p.field]), c.errors.map((p) => [p.code, p.field]), c.name);
+        return true;
+      });
+    }
+    ran += 1;
+  }
+  assert.equal(ran, count, `${name} vectors ran`);
+}
+
+test('scoreCustomer, financialAnalysis, paymentIndex: every golden vector', () => {
+  runCases('score_customer', (c) => engine.scoreCustomer(c.input, c.policy), 12);
+  runCases('financial_analysis', (c) => engine.financialAnalysis(c.input.financials, c.input.profile), 11);
+  runCases('payment_index', (c) => engine.paymentIndex(c.input, c.asOf), 18);
 });
 
 test('validatePolicy: every golden vector, never throwing', () => {
@@ -76,6 +101,9 @@ test('TypeScript declarations ship for every export and type', () => {
     'export function discountCost(input: DiscountCostInput, policy?: Policy | null): DiscountCostResult;',
     'export function defaultPolicy(): Policy;',
     'export function validatePolicy(policy: unknown): PolicyValidation;',
+    'export function scoreCustomer(input: ScoreInput, policy?: Policy | null): ScoreResult;',
+    'export function financialAnalysis(financials: FinancialPeriod | FinancialPeriod[], profile: CustomerProfile | null | undefined, policy?: Policy | null): FinancialAnalysis;',
+    'export function paymentIndex(experiences: PaymentsInput, asOf: DateString, policy?: Policy | null): PaymentIndexResult;',
     'export interface CreditCalculatorError extends Error',
     'export interface Problem',
   ]) {

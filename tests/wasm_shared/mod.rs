@@ -127,6 +127,10 @@ fn values_no_json_has_are_refused_cleanly() {
         (JsValue::from(cyclic), "TOO_DEEP"),
         (JsValue::from(js_sys::BigInt::from(7u8)), "NOT_AN_OBJECT"),
         (JsValue::symbol(None), "UNREADABLE"),
+        (
+            js_sys::Function::new_no_args("return 1").into(),
+            "UNREADABLE",
+        ),
         (JsValue::UNDEFINED, "NOT_AN_OBJECT"),
     ] {
         let thrown = wasm::discount_cost(value, None).expect_err("refused");
@@ -140,4 +144,73 @@ fn values_no_json_has_are_refused_cleanly() {
         ok.is_ok(),
         "the module still works after refusing bad values"
     );
+}
+
+/// Runs a vector file through an export called with JS values; thrown errors are checked
+/// as CreditCalculatorError objects.
+fn run_js_cases(file: &str, call: impl Fn(&common::Case) -> Result<JsValue, JsValue>) -> usize {
+    let cases = common::cases(file);
+    for case in &cases {
+        match (&case.expect, &case.errors, call(case)) {
+            (Some(expect), None, Ok(result)) => {
+                common::check_partial(expect, &json(&result), "")
+                    .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+            }
+            (None, Some(errors), Err(thrown)) => check_thrown(&case.name, &thrown, errors),
+            (_, _, Ok(r)) => panic!("{}: unexpected result {:?}", case.name, json(&r)),
+            (_, _, Err(e)) => panic!(
+                "{}: unexpected error {:?}",
+                case.name,
+                json(&get(&e, "errors"))
+            ),
+        }
+    }
+    cases.len()
+}
+
+#[wasm_bindgen_test]
+fn financial_analysis_vectors() {
+    let ran = run_js_cases(common::FINANCIAL_ANALYSIS, |case| {
+        let profile = case
+            .input
+            .get("profile")
+            .map(js)
+            .unwrap_or(JsValue::UNDEFINED);
+        wasm::financial_analysis(js(&case.input["financials"]), profile, None)
+    });
+    assert_eq!(ran, 11);
+}
+
+#[wasm_bindgen_test]
+fn payment_index_vectors() {
+    let ran = run_js_cases(common::PAYMENT_INDEX, |case| {
+        wasm::payment_index(js(&case.input), js(&case.raw["asOf"]), None)
+    });
+    assert_eq!(ran, 18);
+}
+
+#[wasm_bindgen_test]
+fn score_customer_vectors() {
+    let ran = run_js_cases(common::SCORE_CUSTOMER, |case| {
+        let policy = case
+            .policy
+            .as_ref()
+            .map(|p| js(p).unchecked_into::<wasm::PolicyArg>());
+        wasm::score_customer(js(&case.input), policy)
+    });
+    assert_eq!(ran, 12);
+}
+
+#[wasm_bindgen_test]
+fn bigint_amounts_keep_every_digit() {
+    let input = js(
+        &serde_json::json!({ "discountPercent": 2, "discountDays": 10, "netDays": 30, "currency": "EUR" }),
+    );
+    let _ = Reflect::set(
+        &input,
+        &"invoiceAmount".into(),
+        &js_sys::BigInt::from(12_345_678_901_234_567_890u128).into(),
+    );
+    let result = json(&wasm::discount_cost(input, None).unwrap_or(JsValue::NULL));
+    assert_eq!(result["invoice"]["amount"], "12345678901234567890.00");
 }
