@@ -1,11 +1,15 @@
 //! Native side of `npm run bench`: per-call time of each export's whole path (input tree
 //! read, engine, result serialized), with the same release profile as the wasm build, so
-//! that the wasm/native ratio compares like with like. Prints one JSON object.
+//! that the wasm/native ratio compares like with like; and the 100,000-customer loop.
+//! Inputs come from bench/inputs.json, which the JS side reads too. Prints one JSON object.
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use credit_calculator::value::Value;
+use serde_json::{json, Value as Json};
+
+const INPUTS: &str = include_str!("../bench/inputs.json");
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
@@ -29,19 +33,53 @@ fn time(batches: usize, per_batch: usize, mut f: impl FnMut()) -> f64 {
     median(samples)
 }
 
+/// The whole path of one call: JSON-like input → engine → JSON-like output.
+fn call(name: &str, args: &Json) -> Option<Json> {
+    let arg = |i: usize| -> Value {
+        serde_json::from_value(args.get(i).cloned().unwrap_or(Json::Null)).unwrap_or(Value::Null)
+    };
+    match name {
+        "discountCost" => credit_calculator::discount::run(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
+        "scoreCustomer" => credit_calculator::score::run(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
+        _ => None,
+    }
+}
+
 fn main() {
-    let input_json = serde_json::json!({
-        "discountPercent": "2", "discountDays": 10, "netDays": 30, "dayBasis": 365,
-        "invoiceAmount": "12500.50", "invoiceDate": "2024-02-20", "currency": "EUR"
-    });
-    let discount_ns = time(15, 20_000, || {
-        let input: Value =
-            serde_json::from_value(black_box(input_json.clone())).unwrap_or(Value::Null);
-        let result = credit_calculator::discount::run(&input, None);
-        black_box(result.map(|r| serde_json::to_value(r).ok()).ok());
-    });
-    println!(
-        "{}",
-        serde_json::json!({ "discountCost": { "nsPerCall": discount_ns } })
+    let inputs: Json = serde_json::from_str(INPUTS).unwrap_or(Json::Null);
+    let mut out = serde_json::Map::new();
+    for name in ["discountCost", "scoreCustomer"] {
+        let args = inputs[name].clone();
+        assert!(
+            call(name, &args).is_some(),
+            "{name}: the benchmark input must be valid"
+        );
+        let ns = time(15, 5_000, || {
+            black_box(call(name, black_box(&args)));
+        });
+        out.insert(name.to_string(), json!({ "nsPerCall": ns }));
+    }
+    // 100,000 customers, each a little different, scored one after another.
+    let customers = inputs["portfolio"]["customers"].as_u64().unwrap_or(100_000);
+    let base = inputs["scoreCustomer"][0].clone();
+    let start = Instant::now();
+    let mut graded = 0u64;
+    for i in 0..customers {
+        let mut c = base.clone();
+        c["financials"][0]["currentAssets"] = json!((5_000_000 + 37 * i).to_string());
+        if let Some(r) = call("scoreCustomer", &json!([c])) {
+            graded += r["grade"].as_u64().unwrap_or(0);
+        }
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    assert!(graded > 0);
+    out.insert(
+        "portfolio".to_string(),
+        json!({ "customers": customers, "totalMs": ms }),
     );
+    println!("{}", Json::Object(out));
 }

@@ -26,7 +26,20 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 pub fn format_date(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    // Written by hand: format! costs more than the rest of reading an experience.
+    fn push(out: &mut String, n: u32, width: u32) {
+        for p in (0..width).rev() {
+            let digit = (n / 10u32.pow(p)) % 10;
+            out.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
+        }
+    }
+    let mut out = String::with_capacity(10);
+    push(&mut out, u32::try_from(date.year()).unwrap_or(0), 4);
+    out.push('-');
+    push(&mut out, date.month(), 2);
+    out.push('-');
+    push(&mut out, date.day(), 2);
+    out
 }
 
 /// `date` + `days`, or `None` past 9999-12-31.

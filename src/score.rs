@@ -289,6 +289,14 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<ScoreInput, Problems
     }
 }
 
+/// A factor as read: code, policy weight, value, and (band index, points) when known.
+type RawFactor = (
+    FactorCode,
+    Decimal,
+    Option<Decimal>,
+    Option<(usize, Decimal)>,
+);
+
 /// Points for `value` on `bands`, with the band's index.
 fn points_for(value: Decimal, bands: &[Band]) -> Option<(usize, Decimal)> {
     bands
@@ -454,6 +462,7 @@ pub fn score(input: &ScoreInput, policy: &Policy) -> Result<ScoreResult, Problem
     }
     .ok_or_else(overflow)?;
     let mut factors = Vec::with_capacity(raw.len());
+    let mut effective_weights = Vec::with_capacity(raw.len());
     let mut raw_score = Decimal::ZERO;
     for (code, weight, value, pts) in &raw {
         let counted_points = match (pts, card.missing_data) {
@@ -474,6 +483,7 @@ pub fn score(input: &ScoreInput, policy: &Policy) -> Result<ScoreResult, Problem
             None => Decimal::ZERO,
         };
         raw_score = raw_score.plus(contribution).ok_or_else(overflow)?;
+        effective_weights.push(effective);
         factors.push(FactorResult {
             code: *code,
             group: code.group(),
@@ -568,14 +578,7 @@ pub fn score(input: &ScoreInput, policy: &Policy) -> Result<ScoreResult, Problem
     let to_next_grade = if knockout.is_some() {
         None
     } else {
-        next_grade(
-            grade,
-            &raw,
-            scale,
-            card.missing_data,
-            card.neutral_points,
-            policy,
-        )
+        next_grade(grade, raw_score, &raw, &effective_weights, policy)
     };
 
     Ok(ScoreResult {
@@ -762,7 +765,7 @@ const TEXTS: [(&str, &str, &str); 32] = [
     ),
 ];
 
-/// The text for `key` with `{0}`, `{1}` … replaced by `values`.
+/// The text for `key` with `{0}`, `{1}` … replaced by `values`, in one pass.
 fn text(key: &str, values: &[&str]) -> Text {
     let (_, en, zh) = TEXTS
         .iter()
@@ -770,10 +773,28 @@ fn text(key: &str, values: &[&str]) -> Text {
         .copied()
         .unwrap_or(("", "", ""));
     let fill = |template: &str| {
-        let mut out = template.to_string();
-        for (i, v) in values.iter().enumerate() {
-            out = out.replace(&["{", &i.to_string(), "}"].concat(), v);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(at) = rest.find('{') {
+            out.push_str(rest.get(..at).unwrap_or(""));
+            let tail = rest.get(at..).unwrap_or("");
+            let index = tail
+                .as_bytes()
+                .get(1)
+                .filter(|b| b.is_ascii_digit())
+                .map(|b| usize::from(b - b'0'));
+            match (index, tail.as_bytes().get(2)) {
+                (Some(i), Some(b'}')) => {
+                    out.push_str(values.get(i).copied().unwrap_or(""));
+                    rest = tail.get(3..).unwrap_or("");
+                }
+                _ => {
+                    out.push('{');
+                    rest = tail.get(1..).unwrap_or("");
+                }
+            }
         }
+        out.push_str(rest);
         out
     };
     Text {
@@ -875,18 +896,13 @@ fn reasons(factors: &[FactorResult], knockout: Option<&'static str>, known: &Kno
 
 /// The smallest single change that lifts the grade by one: for each factor with data, the
 /// nearest better band that reaches the better grade's cut-off; fewest band steps win,
-/// then the heavier factor.
+/// then the heavier factor. A band's new score is the old one plus the factor's effective
+/// weight × the points gained / 100, so only the candidate bands are ever worked out.
 fn next_grade(
     grade: &Grade,
-    raw: &[(
-        FactorCode,
-        Decimal,
-        Option<Decimal>,
-        Option<(usize, Decimal)>,
-    )],
-    scale: Decimal,
-    missing: MissingData,
-    neutral: Decimal,
+    raw_score: Decimal,
+    raw: &[RawFactor],
+    effective_weights: &[Decimal],
     policy: &Policy,
 ) -> Option<NextGrade> {
     let target_grade = policy
@@ -897,70 +913,71 @@ fn next_grade(
     let target = target_grade.min_score;
     let mode = policy.rounding.mode;
     let sdp = policy.rounding.score_decimals;
-    let contribution =
-        |w: Decimal, p: Decimal| w.times(scale)?.times(p)?.over(Decimal::ONE_HUNDRED);
-    let mut base = Decimal::ZERO;
-    for (_, w, _, pts) in raw {
-        let p = match (pts, missing) {
-            (Some((_, p)), _) => *p,
-            (None, MissingData::Neutral) => neutral,
-            (None, MissingData::Reweight) => continue,
-        };
-        base = base.plus(contribution(*w, p)?)?;
-    }
-    let mut best: Option<(usize, Decimal, NextGrade)> = None;
-    for (code, weight, value, pts) in raw {
+    // (steps, weight, factor index, band index, new score)
+    let mut best: Option<(usize, Decimal, usize, usize, Decimal)> = None;
+    for (fi, ((code, weight, _, pts), eff)) in raw.iter().zip(effective_weights).enumerate() {
         let Some((index, points)) = pts else { continue };
-        let factor = policy.scorecard.factors.iter().find(|f| f.code == *code)?;
-        let bands = &factor.bands;
-        let dir = code.direction();
-        let candidates: Vec<usize> = match dir {
-            Direction::HigherIsBetter => (index + 1..bands.len()).collect(),
+        if eff.is_zero() {
+            continue;
+        }
+        let Some(factor) = policy.scorecard.factors.iter().find(|f| f.code == *code) else {
+            continue;
+        };
+        let candidates: Vec<usize> = match code.direction() {
+            Direction::HigherIsBetter => (index + 1..factor.bands.len()).collect(),
             Direction::LowerIsBetter => (0..*index).rev().collect(),
         };
         for (steps, j) in candidates.into_iter().enumerate() {
-            let band = bands.get(j)?;
+            if best
+                .as_ref()
+                .is_some_and(|(s, w, ..)| steps > *s || (steps == *s && weight <= w))
+            {
+                break; // cannot beat the best found
+            }
+            let Some(band) = factor.bands.get(j) else {
+                break;
+            };
             if band.points <= *points {
                 continue;
             }
-            let new_raw = base
-                .minus(contribution(*weight, *points)?)?
-                .plus(contribution(*weight, band.points)?)?;
-            let new_score = round_fixed(new_raw.min(Decimal::ONE_HUNDRED), sdp, mode);
-            if new_score < target {
-                continue;
+            let gain = band
+                .points
+                .minus(*points)?
+                .times(*eff)?
+                .over(Decimal::ONE_HUNDRED)?;
+            let new_score = round_fixed(raw_score.plus(gain)?.min(Decimal::ONE_HUNDRED), sdp, mode);
+            if new_score >= target {
+                best = Some((steps, *weight, fi, j, new_score));
+                break;
             }
-            let (target_value, comparator) = match dir {
-                Direction::HigherIsBetter => (
-                    j.checked_sub(1)
-                        .and_then(|p| bands.get(p))
-                        .and_then(|b| b.below)?,
-                    "atLeast",
-                ),
-                Direction::LowerIsBetter => (band.below?, "below"),
-            };
-            let new_grade =
-                grade_for(new_score, &policy.grades).map_or(target_grade.grade, |g| g.grade);
-            let candidate = NextGrade {
-                factor: *code,
-                current_value: *value,
-                target_value,
-                comparator,
-                new_score,
-                new_grade,
-                text: next_text(*code, *value, target_value),
-            };
-            let better = match &best {
-                None => true,
-                Some((s, w, _)) => steps < *s || (steps == *s && weight > w),
-            };
-            if better {
-                best = Some((steps, *weight, candidate));
-            }
-            break;
         }
     }
-    best.map(|(_, _, c)| c)
+    let (_, _, fi, j, new_score) = best?;
+    let (code, _, value, _) = raw.get(fi)?;
+    let bands = &policy
+        .scorecard
+        .factors
+        .iter()
+        .find(|f| f.code == *code)?
+        .bands;
+    let (target_value, comparator) = match code.direction() {
+        Direction::HigherIsBetter => (
+            j.checked_sub(1)
+                .and_then(|p| bands.get(p))
+                .and_then(|b| b.below)?,
+            "atLeast",
+        ),
+        Direction::LowerIsBetter => (bands.get(j)?.below?, "below"),
+    };
+    Some(NextGrade {
+        factor: *code,
+        current_value: *value,
+        target_value,
+        comparator,
+        new_score,
+        new_grade: grade_for(new_score, &policy.grades).map_or(target_grade.grade, |g| g.grade),
+        text: next_text(*code, *value, target_value),
+    })
 }
 
 fn next_text(code: FactorCode, current: Option<Decimal>, target: Decimal) -> Text {

@@ -197,10 +197,11 @@ impl<'a> Obj<'a> {
 
     pub fn decimal(&self, key: &str, problems: &mut Problems) -> Option<Decimal> {
         let value = self.get(key)?;
-        let field = self.path(key);
-        match read_decimal(value, &field) {
+        match read_decimal(value, "") {
             Ok(d) => Some(d),
-            Err(p) => {
+            Err(mut p) => {
+                // The path is built only for a problem: reading stays allocation-free.
+                p.field = self.path(key);
                 problems.push(p);
                 None
             }
@@ -232,26 +233,24 @@ impl<'a> Obj<'a> {
         problems: &mut Problems,
     ) -> Option<i64> {
         let d = self.decimal(key, problems)?;
-        let field = self.path(key);
         if !d.fract().is_zero() {
             problems.push(Problem::new(
                 code::NOT_AN_INTEGER,
-                field,
+                self.path(key),
                 "must be a whole number",
             ));
             return None;
         }
         let lo = Decimal::from(min);
         let hi = Decimal::from(max);
-        if d < lo || d > hi {
-            problems.push(out_of_range(&field, Some(lo), Some(hi)));
-            return None;
-        }
-        // In range of two i64 bounds, so the conversion cannot fail; stay total anyway.
-        let whole = d.trunc();
-        let n = i64::try_from(whole).ok();
+        // In range of two i64 bounds, the conversion cannot fail; stay total anyway.
+        let n = if d < lo || d > hi {
+            None
+        } else {
+            i64::try_from(d.trunc()).ok()
+        };
         if n.is_none() {
-            problems.push(out_of_range(&field, Some(lo), Some(hi)));
+            problems.push(out_of_range(&self.path(key), Some(lo), Some(hi)));
         }
         n
     }

@@ -153,6 +153,29 @@ proptest! {
         prop_assert_eq!(run(d, dd, dd + extra, 360, Some(Decimal::ONE_HUNDRED)), run(d, dd, dd + extra, 360, Some(Decimal::ONE_HUNDRED)));
     }
 
+    /// Our fast rounding gives exactly rust_decimal's result, for every mode.
+    #[test]
+    fn fast_rounding_matches_rust_decimal(lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(), neg in any::<bool>(), scale in 0u32..=28, dp in 0u32..=28) {
+        use credit_calculator::money::{round_to, RoundingMode};
+        let d = Decimal::from_parts(lo, mid, hi, neg, scale);
+        for mode in [RoundingMode::HalfAwayFromZero, RoundingMode::HalfEven, RoundingMode::TowardZero] {
+            let ours = round_to(d, dp, mode);
+            let theirs = d.round_dp_with_strategy(dp, mode.strategy());
+            prop_assert_eq!(ours, theirs, "{} to {} places, {:?}", d, dp, mode);
+        }
+    }
+
+    /// Halves are the hard case: x.5 at every scale, both signs.
+    #[test]
+    fn fast_rounding_of_exact_halves(units in 0i64..1_000_000_000, scale in 1u32..=20, neg in any::<bool>()) {
+        use credit_calculator::money::{round_to, RoundingMode};
+        let mut d = Decimal::new(units * 10 + 5, scale);
+        d.set_sign_negative(neg);
+        for mode in [RoundingMode::HalfAwayFromZero, RoundingMode::HalfEven, RoundingMode::TowardZero] {
+            prop_assert_eq!(round_to(d, scale - 1, mode), d.round_dp_with_strategy(scale - 1, mode.strategy()));
+        }
+    }
+
     /// Any decimal's own text reads back as exactly that decimal.
     #[test]
     fn decimal_text_round_trips(lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(), neg in any::<bool>(), scale in 0u32..=28) {
