@@ -48,6 +48,27 @@ pub fn add_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
         .filter(|d| d.year() <= 9999)
 }
 
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+/// Age in months, as a decimal: days × 12 / 365 (a month is 365/12 days here, so that
+/// ages are exact decimals and do not depend on which months were crossed).
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> rust_decimal::Decimal {
+    let days = rust_decimal::Decimal::from(days_between(from, to));
+    days.times(rust_decimal::Decimal::from(12))
+        .and_then(|d| d.over(rust_decimal::Decimal::from(365)))
+        .unwrap_or_default()
+}
+
+/// Age in years, as a decimal: days / 365.25.
+pub fn years_between(from: NaiveDate, to: NaiveDate) -> rust_decimal::Decimal {
+    let days = rust_decimal::Decimal::from(days_between(from, to));
+    days.over(rust_decimal::Decimal::new(36525, 2))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,25 +108,4 @@ mod tests {
             "0007-03-04"
         );
     }
-}
-
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    to.signed_duration_since(from).num_days()
-}
-
-/// Age in months, as a decimal: days × 12 / 365 (a month is 365/12 days here, so that
-/// ages are exact decimals and do not depend on which months were crossed).
-pub fn months_between(from: NaiveDate, to: NaiveDate) -> rust_decimal::Decimal {
-    let days = rust_decimal::Decimal::from(days_between(from, to));
-    days.times(rust_decimal::Decimal::from(12))
-        .and_then(|d| d.over(rust_decimal::Decimal::from(365)))
-        .unwrap_or_default()
-}
-
-/// Age in years, as a decimal: days / 365.25.
-pub fn years_between(from: NaiveDate, to: NaiveDate) -> rust_decimal::Decimal {
-    let days = rust_decimal::Decimal::from(days_between(from, to));
-    days.over(rust_decimal::Decimal::new(36525, 2))
-        .unwrap_or_default()
 }

@@ -425,12 +425,7 @@ pub fn score(input: &ScoreInput, policy: &Policy) -> Result<ScoreResult, Problem
     };
 
     // Points per factor, then the weights as the missing-data rule shares them.
-    let raw: Vec<(
-        FactorCode,
-        Decimal,
-        Option<Decimal>,
-        Option<(usize, Decimal)>,
-    )> = card
+    let raw: Vec<RawFactor> = card
         .factors
         .iter()
         .map(|f| {
@@ -880,7 +875,7 @@ fn reasons(factors: &[FactorResult], knockout: Option<&'static str>, known: &Kno
         .iter()
         .filter(|f| f.available && f.points_lost > Decimal::ZERO)
         .collect();
-    ranked.sort_by(|a, b| b.points_lost.cmp(&a.points_lost));
+    ranked.sort_by_key(|f| std::cmp::Reverse(f.points_lost));
     for f in ranked.into_iter().take(4usize.saturating_sub(out.len())) {
         let (code, text) = reason_for(f, known);
         out.push(Reason {

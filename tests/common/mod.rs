@@ -95,7 +95,7 @@ pub fn check_errors(expected: &[Json], actual: &Json) -> Result<(), String> {
     }
     if actual
         .iter()
-        .any(|p| p["message"].as_str().map_or(true, str::is_empty))
+        .any(|p| p["message"].as_str().is_none_or(str::is_empty))
     {
         return Err("an error has no message".into());
     }
