@@ -135,8 +135,11 @@ describe('discount calculator on the deal-check page', () => {
   test('works with the keyboard alone', async () => {
     const { page, context, problems } = await h.open();
     await ready(page);
+    // Two skip links: to the customer score, then to the discount calculator.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#discount');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'discountPercent');

@@ -5,6 +5,7 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { detectLocale, problemText, t } from './i18n.js';
+import { startScoreView } from './score-view.js';
 
 const STORE_KEY = 'credit-calculator:discount:v1';
 const LOCALE_KEY = 'credit-calculator:locale';
@@ -171,6 +172,7 @@ function start() {
   restoreForm();
   translateStatic();
   renderOutcome();
+  const scoreView = startScoreView({ locale, storage });
   $('discount-form').addEventListener('input', () => {
     saveForm();
     recalculate();
@@ -181,6 +183,7 @@ function start() {
     storage.set(LOCALE_KEY, locale);
     translateStatic();
     renderOutcome();
+    scoreView.setLocale(locale);
   });
   recalculate();
 }

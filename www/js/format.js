@@ -52,3 +52,26 @@ export function decimalText(typed) {
     .replace(/%$|\uFF05$/, '');
   return text === '' ? null : text;
 }
+
+/** A decimal string with exactly `digits` decimals: "72.9" → "72.9", "100.0" → "100.0". */
+export function fixed(value, locale, digits = 1) {
+  if (value === null || value === undefined) return '—';
+  return formatter('n', locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A figure already in percent units ("62.5" of 100) with a percent sign: "62.5%". */
+export function percentPoints(value, locale, maxDigits = 1) {
+  if (value === null || value === undefined) return '—';
+  return formatter('n', locale, { style: 'unit', unit: 'percent', maximumFractionDigits: maxDigits }).format(value);
+}
+
+/** Items joined as the locale lists them: "a, b and c", "a、b和c". */
+export function list(items, locale) {
+  const key = `list|${locale}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    cache.set(key, f);
+  }
+  return f.format(items);
+}
