@@ -69,6 +69,13 @@ pub fn years_between(from: NaiveDate, to: NaiveDate) -> rust_decimal::Decimal {
         .unwrap_or_default()
 }
 
+/// `date` + `months`, clamped to the end of a shorter month (31 January + 1 month is
+/// 28 or 29 February), or `None` past 9999-12-31.
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(chrono::Months::new(months))
+        .filter(|d| d.year() <= 9999)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +110,17 @@ mod tests {
         assert_eq!(add("2024-12-31", 1), d("2025-01-01"));
         assert_eq!(add("9999-12-30", 1), d("9999-12-31"));
         assert_eq!(add("9999-12-31", 1), None);
+        let months = |s: &str, n: u32| {
+            parse_date(s)
+                .and_then(|x| add_months(x, n))
+                .map(format_date)
+        };
+        assert_eq!(months("2024-01-31", 1), d("2024-02-29"));
+        assert_eq!(months("2023-01-31", 1), d("2023-02-28"));
+        assert_eq!(months("2024-02-29", 12), d("2025-02-28"));
+        assert_eq!(months("2024-08-31", 3), d("2024-11-30"));
+        assert_eq!(months("2026-11-22", 12), d("2027-11-22"));
+        assert_eq!(months("9999-12-01", 1), None);
         assert_eq!(
             format_date(NaiveDate::from_ymd_opt(7, 3, 4).unwrap_or_default()),
             "0007-03-04"

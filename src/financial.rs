@@ -301,6 +301,8 @@ pub struct FinancialAnalysis {
     pub period_end: Option<String>,
     pub currency: Option<String>,
     pub period_count: u32,
+    /// The newest period's revenue, as given (the limit's revenue cap reads it).
+    pub revenue: Option<Decimal>,
     pub ratios: Ratios,
     pub altman: AltmanResult,
     pub em_score: Option<EmScore>,
@@ -680,6 +682,7 @@ pub fn analyse(
         period_end: latest.period_end.map(format_date),
         currency: latest.currency.clone(),
         period_count: u32::try_from(periods.len()).unwrap_or(u32::MAX),
+        revenue: latest.revenue,
         ratios,
         altman: altman_value(latest, model, reason, m, policy),
         em_score: em_score(latest, policy),

@@ -23,6 +23,7 @@ pub mod discount;
 pub mod error;
 pub mod financial;
 pub mod legal;
+pub mod limit;
 pub mod money;
 pub mod payments;
 pub mod policy;

@@ -69,6 +69,14 @@ export interface Policy {
   };
   industries?: { code: string; nameEn?: string; nameZh?: string; riskClass: number }[];
   countries?: { code: string; oecdCategory: number }[];
+  limit?: {
+    roundingStep?: DecimalInput; capAtNeed?: boolean; noOpenCreditFromGrade?: number;
+    byGrade?: { grade: number; netWorthShare: DecimalInput; revenueShare: DecimalInput; ceiling: DecimalInput }[];
+    workingCapitalShare?: DecimalInput; concentrationShare?: DecimalInput; ceilingCurrency?: string;
+    partialPrepaymentShare?: DecimalInput; insuranceIndemnity?: DecimalInput;
+    approvers?: { role: string; upTo: DecimalInput | null }[];
+    reviewMonths?: { green?: number; amber?: number; red?: number };
+  };
 }
 
 export interface AltmanModel {
@@ -203,6 +211,8 @@ export interface FinancialAnalysis {
   periodEnd: DateString | null;
   currency: string | null;
   periodCount: number;
+  /** The newest period's revenue, as given. */
+  revenue: DecimalString | null;
   ratios: {
     currentRatio: Ratio; quickRatio: Ratio; cashRatio: Ratio; debtRatio: Ratio; debtToEquity: Ratio;
     netMargin: Ratio; grossMargin: Ratio; returnOnAssets: Ratio; returnOnEquity: Ratio;
@@ -290,6 +300,70 @@ export interface ScoreResult {
     insolvencyKnockout: boolean;
   } | null;
 }
+export interface LimitInput {
+  asOf: DateString;
+  currency?: string;
+  /** A scoreCustomer result (only `grade` is required), or give `customer` to score on the way. */
+  score?: Partial<ScoreResult> & { grade: number };
+  customer?: ScoreInput;
+  name?: string;
+  expectedAnnualSales?: DecimalInput;
+  /** Counted twelve times; give annual or monthly, not both. */
+  expectedMonthlySales?: DecimalInput;
+  termsDays: number;
+  /** Default: the payment index's average days beyond terms, else 0. */
+  expectedDaysBeyondTerms?: DecimalInput;
+  openReceivables?: DecimalInput;
+  openOrders?: DecimalInput;
+  requestedAmount?: DecimalInput;
+  ourAnnualSales?: DecimalInput;
+  /** Defaults from the score's financial analysis. */
+  tangibleNetWorth?: DecimalInput;
+  workingCapital?: DecimalInput;
+  customerRevenue?: DecimalInput;
+  insurerApprovedLimit?: DecimalInput;
+}
+
+export interface LimitMethod {
+  method: "need" | "netWorth" | "revenue" | "workingCapital" | "concentration" | "ceiling" | "insuredExtension";
+  value: DecimalString | null;
+  applicable: boolean;
+  skipped: "NO_DATA" | "CURRENCY_MISMATCH" | "NOT_INSURED" | null;
+  basis: DecimalString | null;
+  share: DecimalString | null;
+  explanation: LocalizedText;
+}
+
+export interface LimitResult {
+  policyVersion: string;
+  asOf: DateString;
+  currency: string | null;
+  grade: number;
+  band: "green" | "amber" | "red";
+  methods: LimitMethod[];
+  recommended: DecimalString;
+  bindingMethod: LimitMethod["method"] | "gradeCutOff" | "none";
+  unrounded: DecimalString;
+  roundingStep: DecimalString;
+  noOpenCredit: boolean;
+  /** What is wanted beyond the headroom: the mitigations are worked out for it. */
+  uncovered: DecimalString;
+  mitigations: { kind: "prepayment" | "partialPrepayment" | "bankGuarantee" | "letterOfCredit" | "creditInsurance"; share: DecimalString; covers: DecimalString; retained: DecimalString }[];
+  exposure: { openReceivables: DecimalString; openOrders: DecimalString; total: DecimalString };
+  headroom: DecimalString;
+  overLimit: boolean;
+  request: {
+    amount: DecimalString;
+    decision: "approve" | "approveInPart" | "refer" | "decline";
+    approvedAmount: DecimalString;
+    referTo: string | null;
+    reason: "WITHIN_LIMIT" | "ABOVE_LIMIT" | "NO_HEADROOM" | "GRADE_CUT_OFF";
+    text: LocalizedText;
+  } | null;
+  reviewMonths: number;
+  nextReview: DateString;
+  assumptions: string[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -348,6 +422,18 @@ pub fn score_customer(
     let input = read(input).map_err(to_js_error)?;
     let policy = read_optional(policy).map_err(to_js_error)?;
     to_js(&crate::score::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// The credit limit: every method, the binding one, mitigations, headroom, the decision on
+/// a requested amount and the next review date.
+#[wasm_bindgen(js_name = recommendLimit, unchecked_return_type = "LimitResult")]
+pub fn recommend_limit(
+    #[wasm_bindgen(unchecked_param_type = "LimitInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::limit::run(&input, policy.as_ref()).map_err(to_js_error)?)
 }
 
 /// Ratios, the Altman model the profile calls for, the EM score and the trend.

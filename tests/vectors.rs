@@ -160,3 +160,15 @@ fn score_customer_vectors() {
     });
     assert_eq!(ran, 12, "every scoreCustomer vector ran");
 }
+
+#[test]
+fn recommend_limit_vectors() {
+    let ran = common::run_cases(common::RECOMMEND_LIMIT, |case| {
+        let policy = case.policy.as_ref().map(to_value);
+        json_of(credit_calculator::limit::run(
+            &to_value(&case.input),
+            policy.as_ref(),
+        ))
+    });
+    assert_eq!(ran, 16, "every recommendLimit vector ran");
+}

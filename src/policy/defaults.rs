@@ -448,5 +448,58 @@ fn build() -> Policy {
             oecd_category: *category,
         })
         .collect(),
+        // Credit limits (domain.md §2). The shares of tangible net worth and of revenue
+        // fall with the grade; grade 4 ("B" in the worked example of mydsomanager.com
+        // online help, question 34) takes 35 % of TNW and 5 % of revenue. Working capital
+        // 15 % (the common rule is 10–20 %); concentration 10 % of our own sales (the rule
+        // of thumb); grades 9–10 get no open credit. Reviews: high risk monthly, medium
+        // quarterly, low yearly.
+        limit: LimitPolicy {
+            rounding_step: dec("1000"),
+            cap_at_need: true,
+            no_open_credit_from_grade: 9,
+            by_grade: [
+                (1, "0.5", "0.1", "20000000"),
+                (2, "0.45", "0.08", "15000000"),
+                (3, "0.4", "0.065", "10000000"),
+                (4, "0.35", "0.05", "6000000"),
+                (5, "0.3", "0.04", "3000000"),
+                (6, "0.25", "0.03", "1500000"),
+                (7, "0.2", "0.02", "600000"),
+                (8, "0.1", "0.01", "200000"),
+                (9, "0", "0", "0"),
+                (10, "0", "0", "0"),
+            ]
+            .iter()
+            .map(|(grade, tnw, revenue, ceiling)| GradeLimit {
+                grade: *grade,
+                net_worth_share: dec(tnw),
+                revenue_share: dec(revenue),
+                ceiling: dec(ceiling),
+            })
+            .collect(),
+            working_capital_share: dec("0.15"),
+            concentration_share: dec("0.1"),
+            ceiling_currency: "CNY".to_string(),
+            partial_prepayment_share: dec("0.5"),
+            insurance_indemnity: dec("0.9"),
+            approvers: [
+                ("salesManager", Some("200000")),
+                ("creditManager", Some("1000000")),
+                ("financeDirector", Some("5000000")),
+                ("board", None),
+            ]
+            .iter()
+            .map(|(role, up_to)| Approver {
+                role: (*role).to_string(),
+                up_to: up_to.map(dec),
+            })
+            .collect(),
+            review_months: ReviewMonths {
+                green: 12,
+                amber: 3,
+                red: 1,
+            },
+        },
     }
 }

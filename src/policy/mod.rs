@@ -37,6 +37,7 @@ pub struct Policy {
     pub altman: AltmanPolicy,
     pub industries: Vec<Industry>,
     pub countries: Vec<Country>,
+    pub limit: LimitPolicy,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -367,6 +368,54 @@ pub struct Country {
     pub code: String,
     /// OECD country-risk category, 0 (lowest) to 7.
     pub oecd_category: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitPolicy {
+    /// The recommendation is rounded down to a multiple of this.
+    pub rounding_step: Decimal,
+    /// Never recommend more than the customer needs (proportionality).
+    pub cap_at_need: bool,
+    /// From this grade on: no open credit, only mitigations.
+    pub no_open_credit_from_grade: u32,
+    /// Shares of tangible net worth and of the customer's revenue, and the ceiling, per grade.
+    pub by_grade: Vec<GradeLimit>,
+    pub working_capital_share: Decimal,
+    /// No customer above this share of our own annual sales.
+    pub concentration_share: Decimal,
+    /// The currency of the ceilings and of the approvers' authority.
+    pub ceiling_currency: String,
+    pub partial_prepayment_share: Decimal,
+    /// Share of an insured loss the insurer pays (for the credit-insurance mitigation).
+    pub insurance_indemnity: Decimal,
+    /// Who may approve exposure up to what, lowest first; the last without a bound.
+    pub approvers: Vec<Approver>,
+    pub review_months: ReviewMonths,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradeLimit {
+    pub grade: u32,
+    pub net_worth_share: Decimal,
+    pub revenue_share: Decimal,
+    pub ceiling: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Approver {
+    pub role: String,
+    pub up_to: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewMonths {
+    pub green: u32,
+    pub amber: u32,
+    pub red: u32,
 }
 
 fn mode_name<S: Serializer>(mode: &RoundingMode, s: S) -> Result<S::Ok, S::Error> {

@@ -8,7 +8,7 @@ use super::*;
 use crate::error::{code, Problem};
 use crate::value::{object, Obj};
 
-const TOP: [&str; 12] = [
+const TOP: [&str; 13] = [
     "version",
     "name",
     "rounding",
@@ -21,6 +21,7 @@ const TOP: [&str; 12] = [
     "altman",
     "industries",
     "countries",
+    "limit",
 ];
 
 /// Reads a supplied policy over the default: absent fields keep the default, present ones
@@ -82,6 +83,24 @@ pub fn read_policy(value: &Value) -> Result<Policy, Problems> {
     }
     if let Some(items) = root.array("countries", ps) {
         policy.countries = read_countries(items, ps);
+    }
+    if let Some(o) = root.object("limit", ps) {
+        read_limit(&o, &mut policy.limit, ps);
+    }
+    let grades = u32::try_from(policy.grades.len()).unwrap_or(u32::MAX);
+    if policy.limit.by_grade.len() != policy.grades.len() {
+        ps.push(Problem::new(
+            code::OUT_OF_RANGE,
+            "limit.byGrade",
+            format!("must have one entry per grade ({grades})"),
+        ));
+    }
+    if policy.limit.no_open_credit_from_grade > grades.saturating_add(1) {
+        ps.push(Problem::new(
+            code::OUT_OF_RANGE,
+            "limit.noOpenCreditFromGrade",
+            "must be a grade of the policy (or one past the last)",
+        ));
     }
     if problems.is_empty() {
         Ok(policy)
@@ -703,4 +722,168 @@ fn read_countries(items: &[Value], ps: &mut Problems) -> Vec<Country> {
         }
     }
     out
+}
+
+fn read_limit(o: &Obj, limit: &mut LimitPolicy, ps: &mut Problems) {
+    o.reject_unknown(
+        &[
+            "roundingStep",
+            "capAtNeed",
+            "noOpenCreditFromGrade",
+            "byGrade",
+            "workingCapitalShare",
+            "concentrationShare",
+            "ceilingCurrency",
+            "partialPrepaymentShare",
+            "insuranceIndemnity",
+            "approvers",
+            "reviewMonths",
+        ],
+        ps,
+    );
+    let big = Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT);
+    if let Some(v) = o.decimal_in("roundingStep", Decimal::new(1, 2), big, ps) {
+        limit.rounding_step = v;
+    }
+    if let Some(v) = o.boolean("capAtNeed", ps) {
+        limit.cap_at_need = v;
+    }
+    if let Some(v) = o.integer_in("noOpenCreditFromGrade", 1, 100, ps) {
+        limit.no_open_credit_from_grade = v as u32;
+    }
+    for (key, slot) in [
+        ("workingCapitalShare", &mut limit.working_capital_share),
+        ("concentrationShare", &mut limit.concentration_share),
+        (
+            "partialPrepaymentShare",
+            &mut limit.partial_prepayment_share,
+        ),
+        ("insuranceIndemnity", &mut limit.insurance_indemnity),
+    ] {
+        if let Some(v) = o.decimal_in(key, Decimal::ZERO, Decimal::ONE, ps) {
+            *slot = v;
+        }
+    }
+    if let Some(c) = o.string("ceilingCurrency", ps) {
+        if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+            limit.ceiling_currency = c.to_string();
+        } else {
+            ps.push(Problem::new(
+                code::NOT_ONE_OF,
+                o.path("ceilingCurrency"),
+                "must be a three-letter ISO 4217 code in capitals, such as CNY",
+            ));
+        }
+    }
+    if let Some(items) = o.array("byGrade", ps) {
+        let path = o.path("byGrade");
+        let mut out: Vec<GradeLimit> = Vec::new();
+        for (i, item) in each(items, &path).into_iter().enumerate() {
+            let g = or_skip!(item, ps);
+            g.reject_unknown(&["grade", "netWorthShare", "revenueShare", "ceiling"], ps);
+            let grade = g.required("grade", ps, |o, k, p| o.integer_in(k, 1, 100, p));
+            let tnw = g.required("netWorthShare", ps, |o, k, p| {
+                o.decimal_in(k, Decimal::ZERO, Decimal::ONE, p)
+            });
+            let rev = g.required("revenueShare", ps, |o, k, p| {
+                o.decimal_in(k, Decimal::ZERO, Decimal::ONE, p)
+            });
+            let ceiling = g.required("ceiling", ps, |o, k, p| {
+                o.decimal_in(k, Decimal::ZERO, big, p)
+            });
+            if let Some(n) = grade {
+                if n != i as i64 + 1 {
+                    ps.push(Problem::new(
+                        code::UNORDERED,
+                        g.path("grade"),
+                        format!("must be {}: one entry per grade, best first", i + 1),
+                    ));
+                }
+            }
+            // A worse grade never gets more: the limit must never fall as the grade improves.
+            if let Some(prev) = out.last() {
+                for (key, cur, before) in [
+                    ("netWorthShare", tnw, prev.net_worth_share),
+                    ("revenueShare", rev, prev.revenue_share),
+                    ("ceiling", ceiling, prev.ceiling),
+                ] {
+                    if cur.is_some_and(|c| c > before) {
+                        ps.push(Problem::new(
+                            code::NOT_MONOTONE,
+                            g.path(key),
+                            "must not be more than the better grade's",
+                        ));
+                    }
+                }
+            }
+            if let (Some(grade), Some(net_worth_share), Some(revenue_share), Some(ceiling)) =
+                (grade, tnw, rev, ceiling)
+            {
+                out.push(GradeLimit {
+                    grade: grade as u32,
+                    net_worth_share,
+                    revenue_share,
+                    ceiling,
+                });
+            }
+        }
+        limit.by_grade = out;
+    }
+    if let Some(items) = o.array("approvers", ps) {
+        let path = o.path("approvers");
+        if non_empty(items, &path, ps) {
+            let mut out: Vec<Approver> = Vec::new();
+            let last = items.len().saturating_sub(1);
+            for (i, item) in each(items, &path).into_iter().enumerate() {
+                let a = or_skip!(item, ps);
+                a.reject_unknown(&["role", "upTo"], ps);
+                let role = a.required("role", ps, |o, k, p| o.string(k, p));
+                let up_to = a.decimal_in("upTo", Decimal::ZERO, big, ps);
+                if i == last && up_to.is_some() {
+                    ps.push(Problem::new(
+                        code::UNORDERED,
+                        a.path("upTo"),
+                        "the last approver must have no bound (upTo: null)",
+                    ));
+                }
+                if i < last && up_to.is_none() && a.get("upTo").is_none() {
+                    ps.push(Problem::new(
+                        code::REQUIRED,
+                        a.path("upTo"),
+                        "only the last approver may be unbounded",
+                    ));
+                }
+                if let (Some(prev), Some(cur)) =
+                    (out.last().and_then(|x: &Approver| x.up_to), up_to)
+                {
+                    if cur <= prev {
+                        ps.push(Problem::new(
+                            code::UNORDERED,
+                            a.path("upTo"),
+                            "approvers must be in increasing order of authority",
+                        ));
+                    }
+                }
+                if let Some(role) = role {
+                    out.push(Approver {
+                        role: role.to_string(),
+                        up_to,
+                    });
+                }
+            }
+            limit.approvers = out;
+        }
+    }
+    if let Some(r) = o.object("reviewMonths", ps) {
+        r.reject_unknown(&["green", "amber", "red"], ps);
+        for (key, slot) in [
+            ("green", &mut limit.review_months.green),
+            ("amber", &mut limit.review_months.amber),
+            ("red", &mut limit.review_months.red),
+        ] {
+            if let Some(v) = r.integer_in(key, 1, 120, ps) {
+                *slot = v as u32;
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ pub const VALIDATE_POLICY: &str = include_str!("../vectors/validate_policy.json"
 pub const FINANCIAL_ANALYSIS: &str = include_str!("../vectors/financial_analysis.json");
 pub const PAYMENT_INDEX: &str = include_str!("../vectors/payment_index.json");
 pub const SCORE_CUSTOMER: &str = include_str!("../vectors/score_customer.json");
+pub const RECOMMEND_LIMIT: &str = include_str!("../vectors/recommend_limit.json");
 
 pub struct Case {
     pub name: String,
