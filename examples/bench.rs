@@ -45,6 +45,9 @@ fn call(name: &str, args: &Json) -> Option<Json> {
         "scoreCustomer" => credit_calculator::score::run(&arg(0), None)
             .ok()
             .and_then(|r| serde_json::to_value(r).ok()),
+        "recommendLimit" => credit_calculator::limit::run(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
         _ => None,
     }
 }
@@ -52,7 +55,7 @@ fn call(name: &str, args: &Json) -> Option<Json> {
 fn main() {
     let inputs: Json = serde_json::from_str(INPUTS).unwrap_or(Json::Null);
     let mut out = serde_json::Map::new();
-    for name in ["discountCost", "scoreCustomer"] {
+    for name in ["discountCost", "scoreCustomer", "recommendLimit"] {
         let args = inputs[name].clone();
         assert!(
             call(name, &args).is_some(),

@@ -355,3 +355,98 @@ mod score_properties {
         }
     }
 }
+
+mod limit_properties {
+    use super::*;
+    use credit_calculator::limit;
+
+    #[allow(clippy::too_many_arguments)]
+    fn input(
+        grade: u32,
+        sales: i64,
+        terms: u32,
+        tnw: Option<i64>,
+        revenue: Option<i64>,
+        exposure: i64,
+        ours: Option<i64>,
+        insured: Option<i64>,
+    ) -> Value {
+        let mut fields = vec![
+            ("asOf", Value::String("2026-11-22".into())),
+            ("currency", Value::String("CNY".into())),
+            ("score", object(vec![("grade", num(grade))])),
+            ("expectedAnnualSales", num(sales)),
+            ("termsDays", num(terms)),
+            ("openReceivables", num(exposure)),
+            ("requestedAmount", num(100_000)),
+        ];
+        for (k, v) in [
+            ("tangibleNetWorth", tnw),
+            ("customerRevenue", revenue),
+            ("ourAnnualSales", ours),
+            ("insurerApprovedLimit", insured),
+        ] {
+            if let Some(v) = v {
+                fields.push((k, num(v)));
+            }
+        }
+        object(fields)
+    }
+
+    fn run(v: &Value) -> limit::LimitResult {
+        match limit::run(v, None) {
+            Ok(r) => r,
+            Err(e) => panic!("valid input refused: {e:?}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Never negative, never above any applicable cap, a whole number of steps.
+        #[test]
+        fn within_every_cap(grade in 1u32..=10, sales in 0i64..100_000_000, terms in 0u32..365, tnw in prop::option::of(-1_000_000i64..50_000_000), rev in prop::option::of(0i64..500_000_000), exposure in 0i64..5_000_000, ours in prop::option::of(0i64..1_000_000_000), insured in prop::option::of(0i64..30_000_000)) {
+            let r = run(&input(grade, sales, terms, tnw, rev, exposure, ours, insured));
+            prop_assert!(r.recommended >= Decimal::ZERO);
+            let ceiling = r.methods.iter().find(|m| m.method == "ceiling").and_then(|m| m.value);
+            let insured_cap = r.methods.iter().find(|m| m.method == "insuredExtension").and_then(|m| m.value);
+            for m in &r.methods {
+                match (m.method, m.value) {
+                    ("ceiling" | "insuredExtension", _) | (_, None) => {}
+                    (_, Some(cap)) => prop_assert!(r.recommended <= cap, "{} above {} {}", r.recommended, m.method, cap),
+                }
+            }
+            if let Some(c) = ceiling {
+                prop_assert!(r.recommended <= c.max(insured_cap.unwrap_or(Decimal::ZERO)));
+            }
+            prop_assert!((r.recommended / r.rounding_step).fract().is_zero());
+            prop_assert_eq!(r.headroom, r.recommended - r.exposure.total);
+        }
+
+        /// A better grade never lowers the limit; more tangible net worth never lowers it;
+        /// more exposure never raises the headroom.
+        #[test]
+        fn moves_in_the_documented_directions(grade in 2u32..=10, sales in 0i64..100_000_000, tnw in 0i64..50_000_000, more in 0i64..10_000_000, exposure in 0i64..5_000_000, extra in 0i64..5_000_000) {
+            let worse = run(&input(grade, sales, 60, Some(tnw), Some(sales), exposure, None, None));
+            let better = run(&input(grade - 1, sales, 60, Some(tnw), Some(sales), exposure, None, None));
+            prop_assert!(better.recommended >= worse.recommended);
+            let richer = run(&input(grade, sales, 60, Some(tnw + more), Some(sales), exposure, None, None));
+            prop_assert!(richer.recommended >= worse.recommended);
+            let exposed = run(&input(grade, sales, 60, Some(tnw), Some(sales), exposure + extra, None, None));
+            prop_assert!(exposed.headroom <= worse.headroom);
+        }
+
+        /// Fuzz: arbitrary values in every field never panic.
+        #[test]
+        fn no_limit_input_panics(fields in prop::collection::vec((prop::sample::select(vec![
+            "asOf", "currency", "score", "customer", "expectedAnnualSales", "expectedMonthlySales", "termsDays",
+            "expectedDaysBeyondTerms", "openReceivables", "openOrders", "requestedAmount", "ourAnnualSales",
+            "tangibleNetWorth", "workingCapital", "customerRevenue", "insurerApprovedLimit",
+        ]), arbitrary_value()), 0..10)) {
+            let input = Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+            for p in limit::run(&input, None).err().unwrap_or_default() {
+                prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+            }
+        }
+    }
+}

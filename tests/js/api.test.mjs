@@ -69,6 +69,18 @@ test('scoreCustomer, financialAnalysis, paymentIndex: every golden vector', () =
   runCases('payment_index', (c) => engine.paymentIndex(c.input, c.asOf), 18);
 });
 
+test('recommendLimit: every golden vector, and a score result passed straight back', () => {
+  runCases('recommend_limit', (c) => engine.recommendLimit(c.input, c.policy), 16);
+  const score = engine.scoreCustomer({
+    asOf: '2026-11-22',
+    financials: { currentAssets: '500000', currentLiabilities: '300000', totalAssets: '2000000', totalLiabilities: '1200000', bookEquity: '800000', revenue: '5000000', retainedEarnings: '300000', ebit: '250000', netIncome: '150000' },
+  });
+  const limit = engine.recommendLimit({ asOf: '2026-11-22', currency: 'CNY', score, expectedAnnualSales: '1000000', termsDays: 30 });
+  assert.equal(limit.grade, score.grade);
+  const tnw = limit.methods.find((m) => m.method === 'netWorth');
+  assert.equal(tnw.basis, '800000.00', 'TNW taken from the score result');
+});
+
 test('validatePolicy: every golden vector, never throwing', () => {
   const cases = vectors('validate_policy');
   for (const c of cases) {
@@ -104,6 +116,7 @@ test('TypeScript declarations ship for every export and type', () => {
     'export function scoreCustomer(input: ScoreInput, policy?: Policy | null): ScoreResult;',
     'export function financialAnalysis(financials: FinancialPeriod | FinancialPeriod[], profile: CustomerProfile | null | undefined, policy?: Policy | null): FinancialAnalysis;',
     'export function paymentIndex(experiences: PaymentsInput, asOf: DateString, policy?: Policy | null): PaymentIndexResult;',
+    'export function recommendLimit(input: LimitInput, policy?: Policy | null): LimitResult;',
     'export interface CreditCalculatorError extends Error',
     'export interface Problem',
   ]) {

@@ -214,3 +214,15 @@ fn bigint_amounts_keep_every_digit() {
     let result = json(&wasm::discount_cost(input, None).unwrap_or(JsValue::NULL));
     assert_eq!(result["invoice"]["amount"], "12345678901234567890.00");
 }
+
+#[wasm_bindgen_test]
+fn recommend_limit_vectors() {
+    let ran = run_js_cases(common::RECOMMEND_LIMIT, |case| {
+        let policy = case
+            .policy
+            .as_ref()
+            .map(|p| js(p).unchecked_into::<wasm::PolicyArg>());
+        wasm::recommend_limit(js(&case.input), policy)
+    });
+    assert_eq!(ran, 16);
+}
