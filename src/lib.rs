@@ -27,6 +27,7 @@ pub mod limit;
 pub mod money;
 pub mod payments;
 pub mod policy;
+pub mod schedule;
 pub mod score;
 pub mod value;
 

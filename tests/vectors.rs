@@ -172,3 +172,14 @@ fn recommend_limit_vectors() {
     });
     assert_eq!(ran, 16, "every recommendLimit vector ran");
 }
+
+#[test]
+fn payment_schedule_vectors() {
+    let ran = common::run_cases(common::PAYMENT_SCHEDULE, |case| {
+        json_of(credit_calculator::schedule::run(
+            &to_value(&case.input),
+            None,
+        ))
+    });
+    assert_eq!(ran, 12, "every paymentSchedule vector ran");
+}
