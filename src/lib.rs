@@ -22,6 +22,7 @@ pub mod calendar;
 pub mod discount;
 pub mod error;
 pub mod financial;
+pub mod late;
 pub mod legal;
 pub mod limit;
 pub mod money;

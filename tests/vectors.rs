@@ -183,3 +183,11 @@ fn payment_schedule_vectors() {
     });
     assert_eq!(ran, 12, "every paymentSchedule vector ran");
 }
+
+#[test]
+fn late_interest_vectors() {
+    let ran = common::run_cases(common::LATE_INTEREST, |case| {
+        json_of(credit_calculator::late::run(&to_value(&case.input), None))
+    });
+    assert_eq!(ran, 15, "every lateInterest vector ran");
+}

@@ -501,5 +501,97 @@ fn build() -> Policy {
                 red: 1,
             },
         },
+        // Late payment (domain.md §3.1). Reference rates: the ECB main refinancing rate,
+        // the Bank of England base rate and China's 1-year loan prime rate, each entry the
+        // rate in force from its date, as the central banks published them. They change:
+        // a company keeps its policy's series current, and any call may pass its own
+        // referenceRate.
+        late_payment: LatePaymentPolicy {
+            reference_rates: vec![
+                series(
+                    "ECB_MRO",
+                    &[
+                        ("2023-09-20", "0.045"),
+                        ("2024-06-12", "0.0425"),
+                        ("2024-09-18", "0.0365"),
+                        ("2024-10-23", "0.034"),
+                        ("2024-12-18", "0.0315"),
+                        ("2025-02-05", "0.029"),
+                        ("2025-03-12", "0.0265"),
+                        ("2025-04-23", "0.024"),
+                        ("2025-06-11", "0.0215"),
+                    ],
+                ),
+                series(
+                    "BOE_BASE",
+                    &[
+                        ("2023-08-03", "0.0525"),
+                        ("2024-08-01", "0.05"),
+                        ("2024-11-07", "0.0475"),
+                        ("2025-02-06", "0.045"),
+                        ("2025-05-08", "0.0425"),
+                        ("2025-08-07", "0.04"),
+                    ],
+                ),
+                series(
+                    "LPR_1Y",
+                    &[
+                        ("2024-07-22", "0.0335"),
+                        ("2024-10-21", "0.031"),
+                        ("2025-05-20", "0.03"),
+                    ],
+                ),
+            ],
+            // Directive 2011/7/EU: reference + at least 8 points, EUR 40 per invoice;
+            // Germany (§288 BGB) + 9, France (Code de commerce L441-10) + 10.
+            eu: EuLateRule {
+                margin: dec("0.08"),
+                country_margins: [("DE", "0.09"), ("FR", "0.10")]
+                    .iter()
+                    .map(|(c, m)| CountryMargin {
+                        country: (*c).to_string(),
+                        margin: dec(m),
+                    })
+                    .collect(),
+                fixed_compensation: dec("40"),
+                currency: "EUR".to_string(),
+            },
+            // Late Payment of Commercial Debts (Interest) Act 1998: base + 8 %; £40 below
+            // £1,000, £70 below £10,000, £100 from £10,000.
+            uk: UkLateRule {
+                margin: dec("0.08"),
+                fixed_compensation: [(Some("1000"), "40"), (Some("10000"), "70"), (None, "100")]
+                    .iter()
+                    .map(|(below, amount)| FixedSum {
+                        below: below.map(dec),
+                        amount: dec(amount),
+                    })
+                    .collect(),
+                currency: "GBP".to_string(),
+            },
+            // 保障中小企业款项支付条例 (2025): 0.05 % a day when no rate was agreed.
+            cn: CnLateRule {
+                daily_rate_without_agreement: dec("0.0005"),
+            },
+            // United States: contractual; 1.5 % a month is customary.
+            us: UsLateRule {
+                default_monthly_rate: dec("0.015"),
+            },
+        },
+    }
+}
+
+fn series(code: &str, entries: &[(&str, &str)]) -> RateSeries {
+    RateSeries {
+        code: code.to_string(),
+        entries: entries
+            .iter()
+            .filter_map(|(from, rate)| {
+                Some(DatedRate {
+                    from: crate::calendar::parse_date(from)?,
+                    rate: dec(rate),
+                })
+            })
+            .collect(),
     }
 }

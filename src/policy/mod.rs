@@ -38,6 +38,7 @@ pub struct Policy {
     pub industries: Vec<Industry>,
     pub countries: Vec<Country>,
     pub limit: LimitPolicy,
+    pub late_payment: LatePaymentPolicy,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -416,6 +417,83 @@ pub struct ReviewMonths {
     pub green: u32,
     pub amber: u32,
     pub red: u32,
+}
+
+/// Statutory late-payment interest and compensation (domain.md §3.1); the reference rates
+/// are dated data, each entry the rate in force from its date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LatePaymentPolicy {
+    pub reference_rates: Vec<RateSeries>,
+    pub eu: EuLateRule,
+    pub uk: UkLateRule,
+    pub cn: CnLateRule,
+    pub us: UsLateRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateSeries {
+    /// ECB_MRO, BOE_BASE, LPR_1Y.
+    pub code: String,
+    pub entries: Vec<DatedRate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatedRate {
+    #[serde(serialize_with = "date_text")]
+    pub from: chrono::NaiveDate,
+    pub rate: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryMargin {
+    pub country: String,
+    pub margin: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EuLateRule {
+    pub margin: Decimal,
+    pub country_margins: Vec<CountryMargin>,
+    pub fixed_compensation: Decimal,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixedSum {
+    pub below: Option<Decimal>,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UkLateRule {
+    pub margin: Decimal,
+    pub fixed_compensation: Vec<FixedSum>,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CnLateRule {
+    /// Per day, when no rate was agreed.
+    pub daily_rate_without_agreement: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsLateRule {
+    /// The customary contractual rate, per month, when none is given.
+    pub default_monthly_rate: Decimal,
+}
+
+fn date_text<S: Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::calendar::format_date(*d))
 }
 
 fn mode_name<S: Serializer>(mode: &RoundingMode, s: S) -> Result<S::Ok, S::Error> {

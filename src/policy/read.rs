@@ -8,7 +8,7 @@ use super::*;
 use crate::error::{code, Problem};
 use crate::value::{object, Obj};
 
-const TOP: [&str; 13] = [
+const TOP: [&str; 14] = [
     "version",
     "name",
     "rounding",
@@ -22,6 +22,7 @@ const TOP: [&str; 13] = [
     "industries",
     "countries",
     "limit",
+    "latePayment",
 ];
 
 /// Reads a supplied policy over the default: absent fields keep the default, present ones
@@ -86,6 +87,9 @@ pub fn read_policy(value: &Value) -> Result<Policy, Problems> {
     }
     if let Some(o) = root.object("limit", ps) {
         read_limit(&o, &mut policy.limit, ps);
+    }
+    if let Some(o) = root.object("latePayment", ps) {
+        read_late(&o, &mut policy.late_payment, ps);
     }
     let grades = u32::try_from(policy.grades.len()).unwrap_or(u32::MAX);
     if policy.limit.by_grade.len() != policy.grades.len() {
@@ -884,6 +888,165 @@ fn read_limit(o: &Obj, limit: &mut LimitPolicy, ps: &mut Problems) {
             if let Some(v) = r.integer_in(key, 1, 120, ps) {
                 *slot = v as u32;
             }
+        }
+    }
+}
+
+fn read_late(o: &Obj, late: &mut LatePaymentPolicy, ps: &mut Problems) {
+    o.reject_unknown(&["referenceRates", "eu", "uk", "cn", "us"], ps);
+    let rate_max = Decimal::ONE;
+    if let Some(items) = o.array("referenceRates", ps) {
+        let path = o.path("referenceRates");
+        let mut out: Vec<RateSeries> = Vec::new();
+        for item in each(items, &path) {
+            let s = or_skip!(item, ps);
+            s.reject_unknown(&["code", "entries"], ps);
+            let code_text = s.required("code", ps, |o, k, p| o.string(k, p));
+            let mut entries: Vec<DatedRate> = Vec::new();
+            if let Some(list) = s.required("entries", ps, |o, k, p| o.array(k, p)) {
+                for e in each(list, &s.path("entries")) {
+                    let e = or_skip!(e, ps);
+                    e.reject_unknown(&["from", "rate"], ps);
+                    let from = e.required("from", ps, |o, k, p| o.date(k, p));
+                    let rate = e.required("rate", ps, |o, k, p| {
+                        o.decimal_in(k, -rate_max, rate_max, p)
+                    });
+                    if let (Some(prev), Some(cur)) = (entries.last(), from) {
+                        if cur <= prev.from {
+                            ps.push(Problem::new(
+                                code::UNORDERED,
+                                e.path("from"),
+                                "entries must be in increasing order of date",
+                            ));
+                        }
+                    }
+                    if let (Some(from), Some(rate)) = (from, rate) {
+                        entries.push(DatedRate { from, rate });
+                    }
+                }
+            }
+            if let Some(c) = code_text {
+                if out.iter().any(|x| x.code == c) {
+                    ps.push(Problem::new(
+                        code::DUPLICATE,
+                        s.path("code"),
+                        format!("{c} is listed twice"),
+                    ));
+                    continue;
+                }
+                out.push(RateSeries {
+                    code: c.to_string(),
+                    entries,
+                });
+            }
+        }
+        late.reference_rates = out;
+    }
+    if let Some(eu) = o.object("eu", ps) {
+        eu.reject_unknown(
+            &["margin", "countryMargins", "fixedCompensation", "currency"],
+            ps,
+        );
+        if let Some(m) = eu.decimal_in("margin", Decimal::ZERO, rate_max, ps) {
+            late.eu.margin = m;
+        }
+        if let Some(f) = eu.decimal_in(
+            "fixedCompensation",
+            Decimal::ZERO,
+            Decimal::from(1_000_000),
+            ps,
+        ) {
+            late.eu.fixed_compensation = f;
+        }
+        if let Some(c) = eu.string("currency", ps) {
+            late.eu.currency = c.to_string();
+        }
+        if let Some(items) = eu.array("countryMargins", ps) {
+            let mut out = Vec::new();
+            for item in each(items, &eu.path("countryMargins")) {
+                let c = or_skip!(item, ps);
+                c.reject_unknown(&["country", "margin"], ps);
+                let country = c.required("country", ps, |o, k, p| o.string(k, p));
+                let margin = c.required("margin", ps, |o, k, p| {
+                    o.decimal_in(k, Decimal::ZERO, rate_max, p)
+                });
+                if let (Some(country), Some(margin)) = (country, margin) {
+                    out.push(CountryMargin {
+                        country: country.to_string(),
+                        margin,
+                    });
+                }
+            }
+            late.eu.country_margins = out;
+        }
+    }
+    if let Some(uk) = o.object("uk", ps) {
+        uk.reject_unknown(&["margin", "fixedCompensation", "currency"], ps);
+        if let Some(m) = uk.decimal_in("margin", Decimal::ZERO, rate_max, ps) {
+            late.uk.margin = m;
+        }
+        if let Some(c) = uk.string("currency", ps) {
+            late.uk.currency = c.to_string();
+        }
+        if let Some(items) = uk.array("fixedCompensation", ps) {
+            let path = uk.path("fixedCompensation");
+            if non_empty(items, &path, ps) {
+                let mut out: Vec<FixedSum> = Vec::new();
+                let last = items.len().saturating_sub(1);
+                for (i, item) in each(items, &path).into_iter().enumerate() {
+                    let f = or_skip!(item, ps);
+                    f.reject_unknown(&["below", "amount"], ps);
+                    let below = f.decimal_in(
+                        "below",
+                        Decimal::ZERO,
+                        Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT),
+                        ps,
+                    );
+                    let amount = f.required("amount", ps, |o, k, p| {
+                        o.decimal_in(k, Decimal::ZERO, Decimal::from(1_000_000), p)
+                    });
+                    if (i == last) == below.is_some() {
+                        ps.push(Problem::new(
+                            code::UNORDERED,
+                            f.path("below"),
+                            "only the last sum has no upper bound",
+                        ));
+                    }
+                    if let (Some(prev), Some(cur)) =
+                        (out.last().and_then(|x: &FixedSum| x.below), below)
+                    {
+                        if cur <= prev {
+                            ps.push(Problem::new(
+                                code::UNORDERED,
+                                f.path("below"),
+                                "must be in increasing order",
+                            ));
+                        }
+                    }
+                    if let Some(amount) = amount {
+                        out.push(FixedSum { below, amount });
+                    }
+                }
+                late.uk.fixed_compensation = out;
+            }
+        }
+    }
+    if let Some(cn) = o.object("cn", ps) {
+        cn.reject_unknown(&["dailyRateWithoutAgreement"], ps);
+        if let Some(r) = cn.decimal_in(
+            "dailyRateWithoutAgreement",
+            Decimal::ZERO,
+            Decimal::new(1, 2),
+            ps,
+        ) {
+            late.cn.daily_rate_without_agreement = r;
+        }
+    }
+    if let Some(us) = o.object("us", ps) {
+        us.reject_unknown(&["defaultMonthlyRate"], ps);
+        if let Some(r) = us.decimal_in("defaultMonthlyRate", Decimal::ZERO, Decimal::new(1, 1), ps)
+        {
+            late.us.default_monthly_rate = r;
         }
     }
 }
