@@ -20,6 +20,7 @@
 
 pub mod calendar;
 pub mod discount;
+pub mod dso;
 pub mod error;
 pub mod financial;
 pub mod late;

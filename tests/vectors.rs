@@ -191,3 +191,11 @@ fn late_interest_vectors() {
     });
     assert_eq!(ran, 15, "every lateInterest vector ran");
 }
+
+#[test]
+fn dso_vectors() {
+    let ran = common::run_cases(common::DSO, |case| {
+        json_of(credit_calculator::dso::run(&to_value(&case.input), None))
+    });
+    assert_eq!(ran, 6, "every dso vector ran");
+}

@@ -13,6 +13,7 @@ pub const SCORE_CUSTOMER: &str = include_str!("../vectors/score_customer.json");
 pub const RECOMMEND_LIMIT: &str = include_str!("../vectors/recommend_limit.json");
 pub const PAYMENT_SCHEDULE: &str = include_str!("../vectors/payment_schedule.json");
 pub const LATE_INTEREST: &str = include_str!("../vectors/late_interest.json");
+pub const DSO: &str = include_str!("../vectors/dso.json");
 
 pub struct Case {
     pub name: String,
