@@ -31,6 +31,7 @@ pub mod payments;
 pub mod policy;
 pub mod schedule;
 pub mod score;
+pub mod terms;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

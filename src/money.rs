@@ -213,7 +213,7 @@ pub fn round_rate(value: Decimal, decimals: u32, mode: RoundingMode) -> Decimal 
 }
 
 /// ln 2 to 28 decimals (0.6931471805599453094172321215).
-const LN_2: Decimal = Decimal::from_parts(2_860_148_159, 2_180_329_217, 375_755_839, false, 28);
+pub const LN_2: Decimal = Decimal::from_parts(2_860_148_159, 2_180_329_217, 375_755_839, false, 28);
 
 /// Natural logarithm, or `None` for x ≤ 0. Written here because rust_decimal's `ln` costs
 /// ~18 µs a call: x = m·2^k with m in [2/3, 4/3), then ln m = 2·atanh((m−1)/(m+1)) by its

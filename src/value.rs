@@ -133,6 +133,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// A JSON object being read, with its path for error messages.
 pub struct Obj<'a> {
+    source: &'a Value,
     fields: &'a [(String, Value)],
     path: String,
 }
@@ -141,6 +142,7 @@ pub struct Obj<'a> {
 pub fn object<'a>(value: &'a Value, path: &str, problems: &mut Problems) -> Option<Obj<'a>> {
     match value {
         Value::Object(fields) => Some(Obj {
+            source: value,
             fields,
             path: path.to_string(),
         }),
@@ -156,6 +158,11 @@ pub fn object<'a>(value: &'a Value, path: &str, problems: &mut Problems) -> Opti
 }
 
 impl<'a> Obj<'a> {
+    /// The object value itself.
+    pub fn source(&self) -> Option<&'a Value> {
+        Some(self.source)
+    }
+
     pub fn path(&self, key: &str) -> String {
         join_path(&self.path, key)
     }

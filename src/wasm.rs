@@ -48,7 +48,7 @@ export interface Policy {
   name?: string;
   rounding?: { mode?: RoundingMode; moneyDecimals?: number; rateDecimals?: number };
   currencies?: { code: string; minorUnits: number }[];
-  terms?: { dayBasis?: 360 | 365 | "360" | "365"; maxTermDays?: number };
+  terms?: { dayBasis?: 360 | 365 | "360" | "365"; maxTermDays?: number; costOfCapital?: DecimalInput; lossGivenDefault?: DecimalInput; defaultPd?: DecimalInput };
   scorecard?: {
     missingData?: "reweight" | "neutral"; neutralPoints?: DecimalInput; minPaymentExperiences?: number;
     highConfidenceFrom?: DecimalInput; mediumConfidenceFrom?: DecimalInput;
@@ -76,6 +76,13 @@ export interface Policy {
     partialPrepaymentShare?: DecimalInput; insuranceIndemnity?: DecimalInput;
     approvers?: { role: string; upTo: DecimalInput | null }[];
     reviewMonths?: { green?: number; amber?: number; red?: number };
+  };
+  latePayment?: {
+    referenceRates?: { code: string; entries: { from: DateString; rate: DecimalInput }[] }[];
+    eu?: { margin?: DecimalInput; countryMargins?: { country: string; margin: DecimalInput }[]; fixedCompensation?: DecimalInput; currency?: string };
+    uk?: { margin?: DecimalInput; fixedCompensation?: { below: DecimalInput | null; amount: DecimalInput }[]; currency?: string };
+    cn?: { dailyRateWithoutAgreement?: DecimalInput };
+    us?: { defaultMonthlyRate?: DecimalInput };
   };
 }
 
@@ -364,6 +371,145 @@ export interface LimitResult {
   nextReview: DateString;
   assumptions: string[];
 }
+export interface PaymentPlan {
+  amount: DecimalInput;
+  /** The invoice date; the first instalment falls one period after it unless firstDueDate is given. */
+  startDate: DateString;
+  firstDueDate?: DateString;
+  /** 1–600; not needed with frequency "dates". */
+  count?: number;
+  frequency?: "monthly" | "weekly" | "days" | "dates";
+  everyDays?: number;
+  dates?: DateString[];
+  /** Default: annuity with a rate, noInterest without. */
+  method?: "annuity" | "equalPrincipal" | "noInterest";
+  /** Yearly, as a fraction ("0.12" = 12 %). */
+  annualRate?: DecimalInput;
+  dayCount?: "ACT/365F" | "ACT/360" | "30/360";
+  businessDay?: "none" | "following" | "modifiedFollowing" | "preceding" | "modifiedPreceding";
+  holidays?: DateString[];
+  currency?: string;
+}
+
+export interface PaymentScheduleResult {
+  amount: DecimalString;
+  currency: string | null;
+  method: "annuity" | "equalPrincipal" | "noInterest";
+  annualRate: DecimalString;
+  periodicRate: DecimalString | null;
+  instalments: { number: number; dueDate: DateString; scheduledDate: DateString; payment: DecimalString; principal: DecimalString; interest: DecimalString; balanceAfter: DecimalString }[];
+  totalPayments: DecimalString;
+  totalInterest: DecimalString;
+  totalPrincipal: DecimalString;
+}
+
+export interface LateInterestInput {
+  jurisdiction: "EU" | "UK" | "CN" | "US" | "custom";
+  amount: DecimalInput;
+  dueDate: DateString;
+  paidDate: DateString;
+  /** Replaces the policy's dated reference rate (ECB, Bank of England, LPR). */
+  referenceRate?: DecimalInput;
+  /** Contractual yearly rate (CN, US, custom). */
+  agreedRate?: DecimalInput;
+  /** EU member state for its margin (DE + 9 points, FR + 10). */
+  country?: string;
+  currency?: string;
+  fixedCompensation?: DecimalInput;
+}
+
+export interface LateInterestResult {
+  policyVersion: string;
+  jurisdiction: LateInterestInput["jurisdiction"];
+  currency: string | null;
+  amount: DecimalString;
+  dueDate: DateString;
+  paidDate: DateString;
+  daysLate: number;
+  segments: { from: DateString; to: DateString; days: number; referenceRate: DecimalString | null; reference: string | null; referenceDate: DateString | null; margin: DecimalString | null; rate: DecimalString; interest: DecimalString }[];
+  interest: DecimalString;
+  fixedCompensation: DecimalString;
+  totalClaim: DecimalString;
+  legalBasis: LocalizedText;
+  notes: string[];
+}
+
+export interface DsoInput {
+  receivables: DecimalInput;
+  creditSales?: DecimalInput;
+  daysInPeriod?: number;
+  /** Monthly credit sales, any order: "YYYY-MM". */
+  months?: { month: string; sales: DecimalInput }[];
+}
+
+export interface DsoResult {
+  receivables: DecimalString;
+  standard: { value: DecimalString; creditSales: DecimalString; daysInPeriod: number } | null;
+  countBack: { value: DecimalString; exceedsSales: boolean; steps: { month: string; sales: DecimalString; daysInMonth: number; daysCounted: DecimalString; remaining: DecimalString }[] } | null;
+}
+
+export type TermOptionInput =
+  | { kind: "net"; days: number; label?: string }
+  | { kind: "endOfMonth"; days: number; label?: string }
+  | { kind: "discount"; discountPercent: DecimalInput; discountDays: number; netDays: number; takeUp?: DecimalInput; label?: string }
+  | { kind: "prepayment"; share: DecimalInput; rest?: TermOptionInput; label?: string }
+  | { kind: "instalments"; plan: Partial<PaymentPlan>; label?: string };
+
+export interface TermsInput {
+  invoiceDate?: DateString;
+  asOf?: DateString;
+  currency?: string;
+  invoiceAmount?: DecimalInput;
+  annualSales?: DecimalInput;
+  grossMargin?: DecimalInput;
+  variableCostShare?: DecimalInput;
+  costOfCapital?: DecimalInput;
+  pd?: DecimalInput;
+  lgd?: DecimalInput;
+  expectedDaysBeyondTerms?: DecimalInput;
+  /** A scoreCustomer result: its PD and payment index are used when pd / lateness are not given. */
+  score?: Partial<ScoreResult>;
+  businessDay?: PaymentPlan["businessDay"];
+  holidays?: DateString[];
+  /** 1 to 6 options to compare; the first is the baseline for the differences. */
+  options: TermOptionInput[];
+  name?: string;
+}
+
+export interface TermsResult {
+  policyVersion: string;
+  invoiceDate: DateString;
+  currency: string | null;
+  invoiceAmount: DecimalString;
+  annualSales: DecimalString;
+  costOfCapital: DecimalString;
+  pd: DecimalString;
+  lgd: DecimalString;
+  daysBeyondTerms: DecimalString;
+  options: {
+    label: string;
+    kind: TermOptionInput["kind"];
+    description: LocalizedText;
+    cashFlows: { kind: "prepayment" | "discounted" | "net" | "instalment"; contractualDate: DateString; expectedDate: DateString; amount: DecimalString; settles: DecimalString; daysOutstanding: number }[];
+    daysOutstanding: DecimalString;
+    receivablesCarried: DecimalString;
+    carryingCost: DecimalString;
+    pdOverTerm: DecimalString;
+    expectedLoss: DecimalString;
+    discountCost: DecimalString;
+    interestIncome: DecimalString;
+    presentValue: DecimalString;
+    financingCost: DecimalString;
+    netContribution: DecimalString | null;
+    totalCost: DecimalString;
+    rank: number;
+    differenceFromFirst: { daysOutstanding: DecimalString; carryingCost: DecimalString; expectedLoss: DecimalString; discountCost: DecimalString; netContribution: DecimalString | null };
+    buyerCost: { simpleAnnualRate: DecimalString; effectiveAnnualRate: DecimalString | null; text: LocalizedText } | null;
+    schedule: PaymentScheduleResult | null;
+  }[];
+  best: string;
+  assumptions: string[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -434,6 +580,51 @@ pub fn recommend_limit(
     let input = read(input).map_err(to_js_error)?;
     let policy = read_optional(policy).map_err(to_js_error)?;
     to_js(&crate::limit::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// Term options compared: cash flows, days outstanding, carrying cost, expected loss,
+/// discount cost, present value, net contribution, ranking.
+#[wasm_bindgen(js_name = simulateTerms, unchecked_return_type = "TermsResult")]
+pub fn simulate_terms(
+    #[wasm_bindgen(unchecked_param_type = "TermsInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::terms::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// An instalment plan, to the cent, summing exactly to the amount.
+#[wasm_bindgen(js_name = paymentSchedule, unchecked_return_type = "PaymentScheduleResult")]
+pub fn payment_schedule(
+    #[wasm_bindgen(unchecked_param_type = "PaymentPlan")] plan: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let plan = read(plan).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::schedule::run(&plan, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// Statutory or contractual late-payment interest and fixed compensation.
+#[wasm_bindgen(js_name = lateInterest, unchecked_return_type = "LateInterestResult")]
+pub fn late_interest(
+    #[wasm_bindgen(unchecked_param_type = "LateInterestInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::late::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// Days sales outstanding, standard and count-back.
+#[wasm_bindgen(js_name = dso, unchecked_return_type = "DsoResult")]
+pub fn dso(
+    #[wasm_bindgen(unchecked_param_type = "DsoInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::dso::run(&input, policy.as_ref()).map_err(to_js_error)?)
 }
 
 /// Ratios, the Altman model the profile calls for, the EM score and the trend.

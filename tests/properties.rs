@@ -450,3 +450,93 @@ mod limit_properties {
         }
     }
 }
+
+mod terms_properties {
+    use super::*;
+    use credit_calculator::{schedule, terms};
+
+    fn plan(amount: Decimal, count: u32, method: &str, rate: Decimal, frequency: &str) -> Value {
+        object(vec![
+            ("amount", Value::String(amount.to_string())),
+            ("startDate", Value::String("2024-01-31".into())),
+            ("count", num(count)),
+            ("method", Value::String(method.into())),
+            ("annualRate", Value::String(rate.to_string())),
+            ("frequency", Value::String(frequency.into())),
+            ("everyDays", num(17)),
+            ("businessDay", Value::String("modifiedFollowing".into())),
+        ])
+    }
+
+    fn simulate(days: u32, late: u32, pd: Decimal) -> terms::TermsResult {
+        let input = object(vec![
+            ("invoiceDate", Value::String("2026-03-15".into())),
+            ("invoiceAmount", Value::String("25000".into())),
+            ("annualSales", Value::String("300000".into())),
+            ("pd", Value::String(pd.to_string())),
+            ("expectedDaysBeyondTerms", num(late)),
+            (
+                "options",
+                Value::Array(vec![object(vec![
+                    ("kind", Value::String("net".into())),
+                    ("days", num(days)),
+                ])]),
+            ),
+        ]);
+        match terms::run(&input, None) {
+            Ok(r) => r,
+            Err(e) => panic!("valid input refused: {e:?}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Every schedule's principal sums exactly to the amount; payments = principal +
+        /// interest; no due date before the start; the balance ends at zero.
+        #[test]
+        fn schedules_sum_exactly(cents in 1i64..10_000_000_000, count in 1u32..=120, m in 0usize..3, rate in 0u32..3000, f in 0usize..3) {
+            let amount = Decimal::new(cents, 2);
+            let method = ["annuity", "equalPrincipal", "noInterest"][m];
+            let frequency = ["monthly", "weekly", "days"][f];
+            let s = match schedule::run(&plan(amount, count, method, Decimal::new(i64::from(rate), 4), frequency), None) {
+                Ok(s) => s,
+                Err(e) => panic!("valid plan refused: {e:?}"),
+            };
+            prop_assert_eq!(s.instalments.len(), count as usize);
+            let principal: Decimal = s.instalments.iter().map(|i| i.principal).sum();
+            prop_assert_eq!(principal, amount);
+            for i in &s.instalments {
+                prop_assert_eq!(i.payment, i.principal + i.interest);
+                prop_assert!(i.due_date.as_str() >= "2024-01-31");
+                prop_assert!(i.principal >= Decimal::ZERO);
+            }
+            prop_assert_eq!(s.instalments.last().map(|i| i.balance_after), Some(Decimal::ZERO));
+        }
+
+        /// Longer terms never lower the carrying cost; more lateness never lowers the
+        /// expected loss.
+        #[test]
+        fn longer_and_later_never_cheaper(a in 0u32..400, b in 0u32..400, late in 0u32..200, more in 0u32..200, pd in 0u32..5000) {
+            let pd = Decimal::new(i64::from(pd), 4);
+            let (short, long) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(simulate(short, late, pd).options[0].carrying_cost <= simulate(long, late, pd).options[0].carrying_cost);
+            prop_assert!(simulate(a, late, pd).options[0].expected_loss <= simulate(a, late + more, pd).options[0].expected_loss);
+        }
+
+        /// Fuzz every terms export.
+        #[test]
+        fn no_terms_input_panics(input in arbitrary_value()) {
+            for outcome in [
+                terms::run(&input, None).err(),
+                schedule::run(&input, None).err(),
+                credit_calculator::late::run(&input, None).err(),
+                credit_calculator::dso::run(&input, None).err(),
+            ] {
+                for p in outcome.unwrap_or_default() {
+                    prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+                }
+            }
+        }
+    }
+}

@@ -199,3 +199,11 @@ fn dso_vectors() {
     });
     assert_eq!(ran, 6, "every dso vector ran");
 }
+
+#[test]
+fn simulate_terms_vectors() {
+    let ran = common::run_cases(common::SIMULATE_TERMS, |case| {
+        json_of(credit_calculator::terms::run(&to_value(&case.input), None))
+    });
+    assert_eq!(ran, 6, "every simulateTerms vector ran");
+}

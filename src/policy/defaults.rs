@@ -82,9 +82,15 @@ fn build() -> Policy {
             minor_units: *m,
         })
         .collect(),
+        // Cost of capital 8 % a year (a typical SME weighted average cost of capital);
+        // LGD 45 %, the Basel foundation-IRB figure for senior unsecured claims; a 2 % PD
+        // (grade 7's) when nothing is known of the customer.
         terms: TermDefaults {
             day_basis: 365,
             max_term_days: 3650,
+            cost_of_capital: dec("0.08"),
+            loss_given_default: dec("0.45"),
+            default_pd: dec("0.02"),
         },
         // Scorecard (domain.md §1.4): points 0–100 per factor from bands, weights adding up
         // to 100. Thresholds follow common credit-analyst practice: current ratio healthy

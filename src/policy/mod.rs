@@ -68,6 +68,12 @@ pub struct TermDefaults {
     pub day_basis: u32,
     /// Longest credit period, in days, the engines accept anywhere.
     pub max_term_days: i64,
+    /// Our yearly cost of capital, for carrying costs and present values.
+    pub cost_of_capital: Decimal,
+    /// Loss given default, when the caller gives none.
+    pub loss_given_default: Decimal,
+    /// 12-month probability of default when neither a PD nor a score is given.
+    pub default_pd: Decimal,
 }
 
 /// What happens to a factor the customer has no data for.

@@ -56,7 +56,25 @@ pub fn read_policy(value: &Value) -> Result<Policy, Problems> {
         policy.currencies = read_currencies(items, ps);
     }
     if let Some(t) = root.object("terms", ps) {
-        t.reject_unknown(&["dayBasis", "maxTermDays"], ps);
+        t.reject_unknown(
+            &[
+                "dayBasis",
+                "maxTermDays",
+                "costOfCapital",
+                "lossGivenDefault",
+                "defaultPd",
+            ],
+            ps,
+        );
+        for (key, slot) in [
+            ("costOfCapital", &mut policy.terms.cost_of_capital),
+            ("lossGivenDefault", &mut policy.terms.loss_given_default),
+            ("defaultPd", &mut policy.terms.default_pd),
+        ] {
+            if let Some(v) = t.decimal_in(key, Decimal::ZERO, Decimal::ONE, ps) {
+                *slot = v;
+            }
+        }
         if let Some(b) = t.one_of("dayBasis", &DAY_BASES, ps) {
             policy.terms.day_basis = if b == "360" { 360 } else { 365 };
         }

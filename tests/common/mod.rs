@@ -14,6 +14,7 @@ pub const RECOMMEND_LIMIT: &str = include_str!("../vectors/recommend_limit.json"
 pub const PAYMENT_SCHEDULE: &str = include_str!("../vectors/payment_schedule.json");
 pub const LATE_INTEREST: &str = include_str!("../vectors/late_interest.json");
 pub const DSO: &str = include_str!("../vectors/dso.json");
+pub const SIMULATE_TERMS: &str = include_str!("../vectors/simulate_terms.json");
 
 pub struct Case {
     pub name: String,

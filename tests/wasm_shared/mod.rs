@@ -226,3 +226,32 @@ fn recommend_limit_vectors() {
     });
     assert_eq!(ran, 16);
 }
+
+#[wasm_bindgen_test]
+fn terms_engines_vectors() {
+    assert_eq!(
+        run_js_cases(common::SIMULATE_TERMS, |c| wasm::simulate_terms(
+            js(&c.input),
+            None
+        )),
+        6
+    );
+    assert_eq!(
+        run_js_cases(common::PAYMENT_SCHEDULE, |c| wasm::payment_schedule(
+            js(&c.input),
+            None
+        )),
+        12
+    );
+    assert_eq!(
+        run_js_cases(common::LATE_INTEREST, |c| wasm::late_interest(
+            js(&c.input),
+            None
+        )),
+        15
+    );
+    assert_eq!(
+        run_js_cases(common::DSO, |c| wasm::dso(js(&c.input), None)),
+        6
+    );
+}
