@@ -81,6 +81,13 @@ test('recommendLimit: every golden vector, and a score result passed straight ba
   assert.equal(tnw.basis, '800000.00', 'TNW taken from the score result');
 });
 
+test('simulateTerms, paymentSchedule, lateInterest, dso: every golden vector', () => {
+  runCases('simulate_terms', (c) => engine.simulateTerms(c.input), 6);
+  runCases('payment_schedule', (c) => engine.paymentSchedule(c.input), 12);
+  runCases('late_interest', (c) => engine.lateInterest(c.input), 15);
+  runCases('dso', (c) => engine.dso(c.input), 6);
+});
+
 test('validatePolicy: every golden vector, never throwing', () => {
   const cases = vectors('validate_policy');
   for (const c of cases) {
@@ -117,6 +124,10 @@ test('TypeScript declarations ship for every export and type', () => {
     'export function financialAnalysis(financials: FinancialPeriod | FinancialPeriod[], profile: CustomerProfile | null | undefined, policy?: Policy | null): FinancialAnalysis;',
     'export function paymentIndex(experiences: PaymentsInput, asOf: DateString, policy?: Policy | null): PaymentIndexResult;',
     'export function recommendLimit(input: LimitInput, policy?: Policy | null): LimitResult;',
+    'export function simulateTerms(input: TermsInput, policy?: Policy | null): TermsResult;',
+    'export function paymentSchedule(plan: PaymentPlan, policy?: Policy | null): PaymentScheduleResult;',
+    'export function lateInterest(input: LateInterestInput, policy?: Policy | null): LateInterestResult;',
+    'export function dso(input: DsoInput, policy?: Policy | null): DsoResult;',
     'export interface CreditCalculatorError extends Error',
     'export interface Problem',
   ]) {
