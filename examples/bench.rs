@@ -48,6 +48,9 @@ fn call(name: &str, args: &Json) -> Option<Json> {
         "recommendLimit" => credit_calculator::limit::run(&arg(0), None)
             .ok()
             .and_then(|r| serde_json::to_value(r).ok()),
+        "simulateTerms" => credit_calculator::terms::run(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
         _ => None,
     }
 }
@@ -55,7 +58,12 @@ fn call(name: &str, args: &Json) -> Option<Json> {
 fn main() {
     let inputs: Json = serde_json::from_str(INPUTS).unwrap_or(Json::Null);
     let mut out = serde_json::Map::new();
-    for name in ["discountCost", "scoreCustomer", "recommendLimit"] {
+    for name in [
+        "discountCost",
+        "scoreCustomer",
+        "recommendLimit",
+        "simulateTerms",
+    ] {
         let args = inputs[name].clone();
         assert!(
             call(name, &args).is_some(),

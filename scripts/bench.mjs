@@ -18,7 +18,12 @@ const BUDGETS = {
 
 // One representative call per export, the same inputs natively (examples/bench.rs).
 const INPUTS = JSON.parse(readFileSync(join(root, 'bench', 'inputs.json'), 'utf8'));
-const CALLS = { discountCost: INPUTS.discountCost, scoreCustomer: INPUTS.scoreCustomer, recommendLimit: INPUTS.recommendLimit };
+const CALLS = {
+  discountCost: INPUTS.discountCost,
+  scoreCustomer: INPUTS.scoreCustomer,
+  recommendLimit: INPUTS.recommendLimit,
+  simulateTerms: INPUTS.simulateTerms,
+};
 const PORTFOLIO_SIZE = INPUTS.portfolio.customers;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
