@@ -544,7 +544,21 @@ pub fn recommend(input: &LimitInput, policy: &Policy) -> Result<LimitResult, Pro
     if binding == "none" {
         assumptions.push("NO_CAP_APPLIES");
     }
-    let recommended = money(round_down(unrounded, lp.rounding_step).ok_or_else(overflow)?);
+    // The step of the currency: the policy's ceiling currency (or none given), a listed
+    // one, else the minor unit.
+    let step = match input.currency.as_deref() {
+        None => lp.rounding_step,
+        Some(c) if c == lp.ceiling_currency => lp.rounding_step,
+        Some(c) => lp
+            .rounding_steps
+            .iter()
+            .find(|s| s.currency == c)
+            .map_or_else(|| Decimal::new(1, minor), |s| s.step),
+    };
+    if !same_currency && input.requested_amount.is_some() {
+        assumptions.push("APPROVERS_IN_ANOTHER_CURRENCY");
+    }
+    let recommended = money(round_down(unrounded, step).ok_or_else(overflow)?);
 
     let total_exposure = input
         .open_receivables
@@ -632,7 +646,7 @@ pub fn recommend(input: &LimitInput, policy: &Policy) -> Result<LimitResult, Pro
         recommended,
         binding_method: binding,
         unrounded: money(unrounded),
-        rounding_step: lp.rounding_step,
+        rounding_step: step,
         no_open_credit,
         uncovered,
         mitigations,
@@ -753,6 +767,18 @@ fn decide(
         reason,
         text: t,
     })
+}
+
+/// The roles of our default approval ladder in words; a company's own roles as given.
+fn role_names(role: &str) -> (String, String) {
+    let (en, zh) = match role {
+        "salesManager" => ("sales manager", "销售经理"),
+        "creditManager" => ("credit manager", "信用经理"),
+        "financeDirector" => ("finance director", "财务总监"),
+        "board" => ("board", "董事会"),
+        other => (other, other),
+    };
+    (en.to_string(), zh.to_string())
 }
 
 /// The whole `recommendLimit(input, policy?)` export.

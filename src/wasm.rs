@@ -70,7 +70,7 @@ export interface Policy {
   industries?: { code: string; nameEn?: string; nameZh?: string; riskClass: number }[];
   countries?: { code: string; oecdCategory: number }[];
   limit?: {
-    roundingStep?: DecimalInput; capAtNeed?: boolean; noOpenCreditFromGrade?: number;
+    roundingStep?: DecimalInput; roundingSteps?: { currency: string; step: DecimalInput }[]; capAtNeed?: boolean; noOpenCreditFromGrade?: number;
     byGrade?: { grade: number; netWorthShare: DecimalInput; revenueShare: DecimalInput; ceiling: DecimalInput }[];
     workingCapitalShare?: DecimalInput; concentrationShare?: DecimalInput; ceilingCurrency?: string;
     partialPrepaymentShare?: DecimalInput; insuranceIndemnity?: DecimalInput;

@@ -170,7 +170,7 @@ fn recommend_limit_vectors() {
             policy.as_ref(),
         ))
     });
-    assert_eq!(ran, 16, "every recommendLimit vector ran");
+    assert_eq!(ran, 17, "every recommendLimit vector ran");
 }
 
 #[test]

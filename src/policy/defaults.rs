@@ -462,6 +462,23 @@ fn build() -> Policy {
         // quarterly, low yearly.
         limit: LimitPolicy {
             rounding_step: dec("1000"),
+            // About the same round sum in each currency as CNY 1,000.
+            rounding_steps: [
+                ("EUR", "100"),
+                ("USD", "100"),
+                ("GBP", "100"),
+                ("CHF", "100"),
+                ("SGD", "100"),
+                ("HKD", "1000"),
+                ("JPY", "10000"),
+                ("KRW", "100000"),
+            ]
+            .iter()
+            .map(|(c, s)| CurrencyStep {
+                currency: (*c).to_string(),
+                step: dec(s),
+            })
+            .collect(),
             cap_at_need: true,
             no_open_credit_from_grade: 9,
             by_grade: [

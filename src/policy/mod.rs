@@ -380,8 +380,10 @@ pub struct Country {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LimitPolicy {
-    /// The recommendation is rounded down to a multiple of this.
+    /// The recommendation is rounded down to a multiple of this, in the ceiling currency…
     pub rounding_step: Decimal,
+    /// …and of these in other currencies (others: to the minor unit).
+    pub rounding_steps: Vec<CurrencyStep>,
     /// Never recommend more than the customer needs (proportionality).
     pub cap_at_need: bool,
     /// From this grade on: no open credit, only mitigations.
@@ -399,6 +401,13 @@ pub struct LimitPolicy {
     /// Who may approve exposure up to what, lowest first; the last without a bound.
     pub approvers: Vec<Approver>,
     pub review_months: ReviewMonths,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyStep {
+    pub currency: String,
+    pub step: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

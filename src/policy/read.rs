@@ -750,6 +750,7 @@ fn read_limit(o: &Obj, limit: &mut LimitPolicy, ps: &mut Problems) {
     o.reject_unknown(
         &[
             "roundingStep",
+            "roundingSteps",
             "capAtNeed",
             "noOpenCreditFromGrade",
             "byGrade",
@@ -766,6 +767,24 @@ fn read_limit(o: &Obj, limit: &mut LimitPolicy, ps: &mut Problems) {
     let big = Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT);
     if let Some(v) = o.decimal_in("roundingStep", Decimal::new(1, 2), big, ps) {
         limit.rounding_step = v;
+    }
+    if let Some(items) = o.array("roundingSteps", ps) {
+        let mut out: Vec<CurrencyStep> = Vec::new();
+        for item in each(items, &o.path("roundingSteps")) {
+            let c = or_skip!(item, ps);
+            c.reject_unknown(&["currency", "step"], ps);
+            let currency = c.required("currency", ps, |o, k, p| o.string(k, p));
+            let step = c.required("step", ps, |o, k, p| {
+                o.decimal_in(k, Decimal::new(1, 2), big, p)
+            });
+            if let (Some(currency), Some(step)) = (currency, step) {
+                out.push(CurrencyStep {
+                    currency: currency.to_string(),
+                    step,
+                });
+            }
+        }
+        limit.rounding_steps = out;
     }
     if let Some(v) = o.boolean("capAtNeed", ps) {
         limit.cap_at_need = v;

@@ -70,7 +70,7 @@ test('scoreCustomer, financialAnalysis, paymentIndex: every golden vector', () =
 });
 
 test('recommendLimit: every golden vector, and a score result passed straight back', () => {
-  runCases('recommend_limit', (c) => engine.recommendLimit(c.input, c.policy), 16);
+  runCases('recommend_limit', (c) => engine.recommendLimit(c.input, c.policy), 17);
   const score = engine.scoreCustomer({
     asOf: '2026-11-22',
     financials: { currentAssets: '500000', currentLiabilities: '300000', totalAssets: '2000000', totalLiabilities: '1200000', bookEquity: '800000', revenue: '5000000', retainedEarnings: '300000', ebit: '250000', netIncome: '150000' },

@@ -224,7 +224,7 @@ fn recommend_limit_vectors() {
             .map(|p| js(p).unchecked_into::<wasm::PolicyArg>());
         wasm::recommend_limit(js(&case.input), policy)
     });
-    assert_eq!(ran, 16);
+    assert_eq!(ran, 17);
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { detectLocale, problemText, t } from './i18n.js';
+import { startLimitView } from './limit-view.js';
 import { startScoreView } from './score-view.js';
 
 const STORE_KEY = 'credit-calculator:discount:v1';
@@ -172,6 +173,8 @@ function start() {
   restoreForm();
   translateStatic();
   renderOutcome();
+  // The limit section listens for the score section's `score-result` events: start it first.
+  const limitView = startLimitView({ locale, storage });
   const scoreView = startScoreView({ locale, storage });
   $('discount-form').addEventListener('input', () => {
     saveForm();
@@ -184,6 +187,7 @@ function start() {
     translateStatic();
     renderOutcome();
     scoreView.setLocale(locale);
+    limitView.setLocale(locale);
   });
   recalculate();
 }

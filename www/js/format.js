@@ -59,6 +59,12 @@ export function fixed(value, locale, digits = 1) {
   return formatter('n', locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/** A fraction as a percentage with only the decimals it needs (at most `maxDigits`): "0.5" → "50%", "0.925" → "92.5%". */
+export function percentUpTo(fraction, locale, maxDigits = 2) {
+  if (fraction === null || fraction === undefined) return '—';
+  return formatter('n', locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: maxDigits }).format(fraction);
+}
+
 /** A figure already in percent units ("62.5" of 100) with a percent sign: "62.5%". */
 export function percentPoints(value, locale, maxDigits = 1) {
   if (value === null || value === undefined) return '—';

@@ -448,6 +448,7 @@ export function startScoreView({ locale: initialLocale, storage }) {
       if (!loaded.ok) {
         outcome = loaded;
         render();
+        publish();
         return;
       }
     }
@@ -457,7 +458,13 @@ export function startScoreView({ locale: initialLocale, storage }) {
     outcome = result;
     targets = map;
     render();
+    publish();
     document.documentElement.dataset.scoreReady = 'true';
+  }
+
+  /** Tells the page's other sections (the credit limit) the latest score: the result, or null. */
+  function publish() {
+    document.dispatchEvent(new CustomEvent('score-result', { detail: outcome?.ok ? outcome.value : null }));
   }
 
   function changed() {
