@@ -712,6 +712,7 @@ fn decide(
             ),
         )
     } else if let Some(a) = approver {
+        let (en, zh) = role_names(&a.role);
         (
             "refer",
             part,
@@ -719,15 +720,13 @@ fn decide(
             "ABOVE_LIMIT",
             text(
                 format!(
-                    "Approve {} now and refer the rest to the {} (total exposure would be {})",
+                    "Approve {} now and refer the rest to the {en} (total exposure would be {})",
                     show(part),
-                    a.role,
                     show(total)
                 ),
                 format!(
-                    "先批准 {}，其余提交 {} 审批（总敞口将为 {}）",
+                    "先批准 {}，其余提交{zh}审批（总敞口将为 {}）",
                     show(part),
-                    a.role,
                     show(total)
                 ),
             ),
