@@ -23,6 +23,7 @@ pub mod discount;
 pub mod dso;
 pub mod error;
 pub mod financial;
+pub mod insurance;
 pub mod late;
 pub mod legal;
 pub mod limit;

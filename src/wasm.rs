@@ -77,6 +77,19 @@ export interface Policy {
     approvers?: { role: string; upTo: DecimalInput | null }[];
     reviewMonths?: { green?: number; amber?: number; red?: number };
   };
+  insurance?: {
+    baseRateByRiskClass?: DecimalInput[]; countryFactors?: DecimalInput[];
+    termsFactors?: { below: DecimalInput | null; factor: DecimalInput }[];
+    buyerQualityFactors?: { below: DecimalInput | null; factor: DecimalInput }[];
+    lossHistoryFactors?: { below: DecimalInput | null; factor: DecimalInput }[];
+    spreadFactors?: { below: DecimalInput | null; factor: DecimalInput }[];
+    indemnityFactors?: { below: DecimalInput | null; factor: DecimalInput }[];
+    firstLossFactors?: { below: DecimalInput | null; factor: DecimalInput }[];
+    rangeShare?: DecimalInput; defaultIndemnity?: DecimalInput; defaultMaxLiabilityMultiple?: DecimalInput;
+    minimumPremiums?: { currency: string; amount: DecimalInput }[];
+    namedBuyerFees?: { currency: string; amount: DecimalInput }[];
+    premiumTaxes?: { country: string; rate: DecimalInput }[];
+  };
   latePayment?: {
     referenceRates?: { code: string; entries: { from: DateString; rate: DecimalInput }[] }[];
     eu?: { margin?: DecimalInput; countryMargins?: { country: string; margin: DecimalInput }[]; fixedCompensation?: DecimalInput; currency?: string };
@@ -510,6 +523,84 @@ export interface TermsResult {
   best: string;
   assumptions: string[];
 }
+export interface PremiumInput {
+  insuredTurnover: DecimalInput;
+  currency?: string;
+  domesticShare?: DecimalInput;
+  /** An industry code of the policy (its risk class sets the base rate). */
+  sector?: string;
+  /** Shares of turnover adding up to 1; a country outside the policy's list needs its oecdCategory. */
+  buyerCountries?: { country?: string; share: DecimalInput; oecdCategory?: number }[];
+  numberOfBuyers?: number;
+  buyerGradeMix?: { grade: number; share: DecimalInput }[];
+  typicalTermsDays?: number;
+  maxTermsDays?: number;
+  /** Bad-debt losses of the last years (up to 10). */
+  badDebtLosses?: DecimalInput[];
+  dso?: DecimalInput;
+  pd?: DecimalInput;
+  cover?: { indemnity?: DecimalInput; aggregateFirstLoss?: DecimalInput; excessPerClaim?: DecimalInput; maxLiabilityMultiple?: DecimalInput; namedBuyers?: number };
+  policyholderCountry?: string;
+  premiumTaxRate?: DecimalInput;
+  name?: string;
+}
+
+export interface PremiumEstimate {
+  policyVersion: string;
+  currency: string | null;
+  insuredTurnover: DecimalString;
+  baseRate: DecimalString;
+  factors: { driver: "sector" | "country" | "terms" | "buyerQuality" | "lossHistory" | "spread" | "indemnity" | "firstLoss"; input: DecimalString | null; factor: DecimalString }[];
+  rate: DecimalString;
+  premium: DecimalString;
+  premiumLow: DecimalString;
+  premiumHigh: DecimalString;
+  minimumPremium: DecimalString | null;
+  minimumApplies: boolean;
+  effectiveRate: DecimalString;
+  monitoringFees: DecimalString;
+  premiumTaxRate: DecimalString;
+  premiumTax: DecimalString;
+  totalAnnualCost: DecimalString;
+  indemnity: DecimalString;
+  maxLiability: DecimalString;
+  aggregateFirstLoss: DecimalString;
+  excessPerClaim: DecimalString;
+  expectedAnnualLoss: DecimalString;
+  expectedLossKept: DecimalString;
+  breakEvenLoss: DecimalString;
+  lossRatio: DecimalString | null;
+  summary: LocalizedText;
+  assumptions: string[];
+}
+
+export interface ClaimInput {
+  unpaidAmount: DecimalInput;
+  recovered?: DecimalInput;
+  approvedLimit?: DecimalInput;
+  indemnity?: DecimalInput;
+  excess?: DecimalInput;
+  order?: "indemnityThenExcess" | "excessThenIndemnity";
+  fixedRetention?: DecimalInput;
+  maxLiabilityRemaining?: DecimalInput;
+  currency?: string;
+}
+
+export interface ClaimPayoutResult {
+  policyVersion: string;
+  currency: string | null;
+  unpaid: DecimalString;
+  recovered: DecimalString;
+  insuredLoss: DecimalString;
+  order: "indemnityThenExcess" | "excessThenIndemnity";
+  indemnity: DecimalString;
+  excess: DecimalString;
+  payoutBeforeRetention: DecimalString;
+  minimumRetention: DecimalString;
+  payout: DecimalString;
+  kept: DecimalString;
+  cappedBy: "APPROVED_LIMIT" | "MINIMUM_RETENTION" | "MAXIMUM_LIABILITY" | null;
+}
 "#;
 
 #[wasm_bindgen]
@@ -625,6 +716,29 @@ pub fn dso(
     let input = read(input).map_err(to_js_error)?;
     let policy = read_optional(policy).map_err(to_js_error)?;
     to_js(&crate::dso::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// An indicative trade-credit-insurance premium with its range, fees, tax, cover and
+/// cost-benefit figures.
+#[wasm_bindgen(js_name = estimatePremium, unchecked_return_type = "PremiumEstimate")]
+pub fn estimate_premium(
+    #[wasm_bindgen(unchecked_param_type = "PremiumInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::insurance::run_estimate(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// What a trade-credit-insurance claim pays and what the insured keeps.
+#[wasm_bindgen(js_name = claimPayout, unchecked_return_type = "ClaimPayoutResult")]
+pub fn claim_payout(
+    #[wasm_bindgen(unchecked_param_type = "ClaimInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::insurance::run_claim(&input, policy.as_ref()).map_err(to_js_error)?)
 }
 
 /// Ratios, the Altman model the profile calls for, the EM score and the trend.

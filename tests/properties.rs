@@ -540,3 +540,113 @@ mod terms_properties {
         }
     }
 }
+
+mod insurance_properties {
+    use super::*;
+    use credit_calculator::insurance;
+
+    fn premium(
+        turnover: i64,
+        category: u32,
+        losses: i64,
+        buyers: u32,
+        terms: u32,
+        class_code: &str,
+    ) -> insurance::PremiumEstimate {
+        let input = object(vec![
+            ("insuredTurnover", num(turnover)),
+            ("currency", Value::String("EUR".into())),
+            ("sector", Value::String(class_code.into())),
+            (
+                "buyerCountries",
+                Value::Array(vec![object(vec![
+                    ("oecdCategory", num(category)),
+                    ("share", num(1)),
+                ])]),
+            ),
+            ("numberOfBuyers", num(buyers)),
+            ("typicalTermsDays", num(terms)),
+            ("badDebtLosses", Value::Array(vec![num(losses)])),
+        ]);
+        match insurance::run_estimate(&input, None) {
+            Ok(r) => r,
+            Err(e) => panic!("valid input refused: {e:?}"),
+        }
+    }
+
+    const SECTORS: [&str; 5] = [
+        "utilities",
+        "machinery",
+        "wholesale",
+        "retail",
+        "construction",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Never below the minimum; never decreasing in turnover (at the same loss ratio: a
+        /// bigger book with the same losses is a better risk), country risk or losses.
+        #[test]
+        fn premium_moves_in_the_documented_directions(units in 1i64..10_000, more_units in 0i64..5_000, cat in 0u32..7, loss_bp in 0i64..300, extra in 0i64..1_000_000, buyers in 1u32..1000, terms in 0u32..200, s in 0usize..5) {
+            // Turnover in whole 10,000s, so that the loss ratio is exactly loss_bp basis points.
+            let (t, more) = (units * 10_000, more_units * 10_000);
+            let sector = SECTORS[s];
+            let losses = t * loss_bp / 10_000;
+            let p = premium(t, cat, losses, buyers, terms, sector);
+            prop_assert!(p.premium >= Decimal::from(1500));
+            prop_assert!(p.premium_low <= p.premium && p.premium <= p.premium_high);
+            prop_assert!(premium(t + more, cat, (t + more) * loss_bp / 10_000, buyers, terms, sector).premium >= p.premium);
+            prop_assert!(premium(t, cat + 1, losses, buyers, terms, sector).premium >= p.premium);
+            prop_assert!(premium(t, cat, losses + extra, buyers, terms, sector).premium >= p.premium);
+        }
+
+        /// Typical SME cases land inside the public 0.1–0.5 % of turnover: sectors of class
+        /// 2–4, buyers in OECD-0 countries, terms up to 60 days, 21–500 buyers, losses
+        /// below 0.2 % of turnover, turnover from €2m (where the minimum premium no longer
+        /// binds) to €50m.
+        #[test]
+        fn typical_sme_cases_within_public_ranges(t in 2_000_000i64..50_000_000, s in 1usize..4, terms in 15u32..=60, buyers in 21u32..=500, loss_bp in 0i64..20) {
+            let losses = t * loss_bp / 10_000;
+            let p = premium(t, 0, losses, buyers, terms, SECTORS[s]);
+            prop_assert!(p.effective_rate >= Decimal::new(1, 3) && p.effective_rate <= Decimal::new(5, 3), "{}", p.effective_rate);
+        }
+
+        /// The payout is never above the insured loss × indemnity, nor the maximum liability,
+        /// nor negative; what is kept and paid add up to the loss net of recoveries.
+        #[test]
+        fn payout_within_cover(unpaid in 1i64..10_000_000, rec in 0i64..10_000_000, ind in 50u32..=100, excess in 0i64..100_000, retention in 0i64..100_000, max in prop::option::of(0i64..5_000_000), order in any::<bool>()) {
+            let recovered = rec.min(unpaid);
+            let mut fields = vec![
+                ("unpaidAmount", num(unpaid)),
+                ("recovered", num(recovered)),
+                ("indemnity", Value::String(Decimal::new(i64::from(ind), 2).to_string())),
+                ("excess", num(excess)),
+                ("fixedRetention", num(retention)),
+                ("order", Value::String(if order { "indemnityThenExcess" } else { "excessThenIndemnity" }.into())),
+            ];
+            if let Some(m) = max {
+                fields.push(("maxLiabilityRemaining", num(m)));
+            }
+            let c = match insurance::run_claim(&object(fields), None) {
+                Ok(c) => c,
+                Err(e) => panic!("valid claim refused: {e:?}"),
+            };
+            prop_assert!(c.payout >= Decimal::ZERO);
+            prop_assert!(c.payout <= c.insured_loss * Decimal::new(i64::from(ind), 2));
+            if let Some(m) = max {
+                prop_assert!(c.payout <= Decimal::from(m));
+            }
+            prop_assert_eq!(c.payout + c.kept, Decimal::from(unpaid - recovered));
+        }
+
+        #[test]
+        fn no_insurance_input_panics(input in arbitrary_value()) {
+            for outcome in [insurance::run_estimate(&input, None).err(), insurance::run_claim(&input, None).map(|_| ()).err()] {
+                for p in outcome.unwrap_or_default() {
+                    prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+                }
+            }
+        }
+    }
+}

@@ -207,3 +207,41 @@ fn simulate_terms_vectors() {
     });
     assert_eq!(ran, 6, "every simulateTerms vector ran");
 }
+
+#[test]
+fn estimate_premium_vectors() {
+    let mut published = 0;
+    let ran = common::run_cases(common::ESTIMATE_PREMIUM, |case| {
+        let outcome = json_of(credit_calculator::insurance::run_estimate(
+            &to_value(&case.input),
+            None,
+        ));
+        if let (Ok(r), Some(p)) = (&outcome, case.raw.get("published")) {
+            let amount = Decimal::from_str(p["amount"].as_str().expect("published amount"))
+                .expect("decimal");
+            let low = Decimal::from_str(r["premiumLow"].as_str().expect("low")).expect("decimal");
+            let high =
+                Decimal::from_str(r["premiumHigh"].as_str().expect("high")).expect("decimal");
+            assert!(
+                low <= amount && amount <= high,
+                "{}: the published {amount} is outside {low}–{high}",
+                case.name
+            );
+            published += 1;
+        }
+        outcome
+    });
+    assert_eq!(ran, 8, "every estimatePremium vector ran");
+    assert_eq!(published, 2, "both published broker examples checked");
+}
+
+#[test]
+fn claim_payout_vectors() {
+    let ran = common::run_cases(common::CLAIM_PAYOUT, |case| {
+        json_of(credit_calculator::insurance::run_claim(
+            &to_value(&case.input),
+            None,
+        ))
+    });
+    assert_eq!(ran, 7, "every claimPayout vector ran");
+}

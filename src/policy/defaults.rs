@@ -601,7 +601,126 @@ fn build() -> Policy {
                 default_monthly_rate: dec("0.015"),
             },
         },
+        // Trade-credit insurance (domain.md §4). Typical rates run 0.1–0.5 % of turnover
+        // (Allianz Trade's rule of thumb ≈ 0.25 %, our risk class 3); the factors follow
+        // the rate drivers insurers name: buyers' countries, terms length, buyer quality,
+        // loss history, spread, indemnity and deductible. Calibrated so that the UK broker
+        // examples (£2m at 0.35 % = £7,000; £20m at 0.20 % = £40,000) fall inside the
+        // range; the tests check that. Premium taxes: UK IPT 12 %, Germany 19 %, France
+        // 9 %, Italy 22.25 %, Spain 8 %, Netherlands 21 %; China 6 % VAT.
+        insurance: InsurancePolicy {
+            base_rate_by_risk_class: ["0.0012", "0.0018", "0.0025", "0.0035", "0.005"]
+                .iter()
+                .map(|r| dec(r))
+                .collect(),
+            country_factors: ["1", "1.1", "1.2", "1.35", "1.5", "1.7", "2", "2.5"]
+                .iter()
+                .map(|r| dec(r))
+                .collect(),
+            terms_factors: factor_bands(&[
+                (Some("31"), "0.9"),
+                (Some("61"), "1"),
+                (Some("91"), "1.15"),
+                (Some("121"), "1.3"),
+                (None, "1.5"),
+            ]),
+            buyer_quality_factors: factor_bands(&[
+                (Some("3.5"), "0.85"),
+                (Some("5.5"), "1"),
+                (Some("7.5"), "1.2"),
+                (None, "1.5"),
+            ]),
+            loss_history_factors: factor_bands(&[
+                (Some("0.0005"), "0.85"),
+                (Some("0.002"), "1"),
+                (Some("0.005"), "1.25"),
+                (Some("0.01"), "1.6"),
+                (None, "2.2"),
+            ]),
+            spread_factors: factor_bands(&[
+                (Some("6"), "1.4"),
+                (Some("21"), "1.15"),
+                (Some("101"), "1"),
+                (Some("501"), "0.9"),
+                (None, "0.85"),
+            ]),
+            indemnity_factors: factor_bands(&[
+                (Some("0.65"), "0.75"),
+                (Some("0.75"), "0.82"),
+                (Some("0.825"), "0.9"),
+                (Some("0.875"), "0.95"),
+                (Some("0.925"), "1"),
+                (None, "1.08"),
+            ]),
+            first_loss_factors: factor_bands(&[
+                (Some("0.001"), "1"),
+                (Some("0.0025"), "0.95"),
+                (Some("0.005"), "0.9"),
+                (None, "0.82"),
+            ]),
+            range_share: dec("0.25"),
+            default_indemnity: dec("0.9"),
+            default_max_liability_multiple: dec("30"),
+            minimum_premiums: currency_amounts(&[
+                ("EUR", "1500"),
+                ("GBP", "1300"),
+                ("USD", "1500"),
+                ("CNY", "10000"),
+                ("HKD", "12000"),
+                ("SGD", "2000"),
+                ("CHF", "1500"),
+                ("JPY", "200000"),
+            ]),
+            named_buyer_fees: currency_amounts(&[
+                ("EUR", "100"),
+                ("GBP", "90"),
+                ("USD", "100"),
+                ("CNY", "700"),
+                ("HKD", "800"),
+                ("SGD", "130"),
+                ("CHF", "100"),
+                ("JPY", "15000"),
+            ]),
+            premium_taxes: [
+                ("GB", "0.12"),
+                ("DE", "0.19"),
+                ("FR", "0.09"),
+                ("IT", "0.2225"),
+                ("ES", "0.08"),
+                ("NL", "0.21"),
+                ("CN", "0.06"),
+                ("US", "0"),
+                ("SG", "0.09"),
+                ("HK", "0"),
+            ]
+            .iter()
+            .map(|(c, r)| CountryRate {
+                country: (*c).to_string(),
+                rate: dec(r),
+            })
+            .collect(),
+        },
     }
+}
+
+fn factor_bands(pairs: &[(Option<&str>, &str)]) -> Vec<FactorBand> {
+    pairs
+        .iter()
+        .map(|(below, factor)| FactorBand {
+            below: below.map(dec),
+            factor: dec(factor),
+        })
+        .collect()
+}
+
+fn currency_amounts(pairs: &[(&str, &str)]) -> Vec<CurrencyAmount> {
+    pairs
+        .iter()
+        .map(|(c, a)| CurrencyAmount {
+            currency: (*c).to_string(),
+            amount: dec(a),
+        })
+        .collect()
 }
 
 fn series(code: &str, entries: &[(&str, &str)]) -> RateSeries {

@@ -39,6 +39,7 @@ pub struct Policy {
     pub countries: Vec<Country>,
     pub limit: LimitPolicy,
     pub late_payment: LatePaymentPolicy,
+    pub insurance: InsurancePolicy,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -505,6 +506,59 @@ pub struct CnLateRule {
 pub struct UsLateRule {
     /// The customary contractual rate, per month, when none is given.
     pub default_monthly_rate: Decimal,
+}
+
+/// Trade-credit-insurance rate model (domain.md §4): a base rate by the sector's risk
+/// class, multiplied by one factor per rate driver, each read from bands like the
+/// scorecard's (`below` → factor).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InsurancePolicy {
+    /// Base rate of insured turnover by sector risk class 1–5.
+    pub base_rate_by_risk_class: Vec<Decimal>,
+    /// Factor by OECD country-risk category 0–7, averaged over the buyers' countries.
+    pub country_factors: Vec<Decimal>,
+    pub terms_factors: Vec<FactorBand>,
+    /// By the buyers' average grade.
+    pub buyer_quality_factors: Vec<FactorBand>,
+    /// By the loss ratio: average yearly bad debt / insured turnover.
+    pub loss_history_factors: Vec<FactorBand>,
+    /// By the number of buyers.
+    pub spread_factors: Vec<FactorBand>,
+    /// By the indemnity percentage.
+    pub indemnity_factors: Vec<FactorBand>,
+    /// By the aggregate first loss as a share of turnover.
+    pub first_loss_factors: Vec<FactorBand>,
+    /// Premium range: the point estimate ± this share.
+    pub range_share: Decimal,
+    pub default_indemnity: Decimal,
+    pub default_max_liability_multiple: Decimal,
+    /// Minimum premium and fee per named buyer, per currency.
+    pub minimum_premiums: Vec<CurrencyAmount>,
+    pub named_buyer_fees: Vec<CurrencyAmount>,
+    /// Insurance premium tax by the policyholder's country.
+    pub premium_taxes: Vec<CountryRate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactorBand {
+    pub below: Option<Decimal>,
+    pub factor: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyAmount {
+    pub currency: String,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryRate {
+    pub country: String,
+    pub rate: Decimal,
 }
 
 fn date_text<S: Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {

@@ -8,7 +8,7 @@ use super::*;
 use crate::error::{code, Problem};
 use crate::value::{object, Obj};
 
-const TOP: [&str; 14] = [
+const TOP: [&str; 15] = [
     "version",
     "name",
     "rounding",
@@ -23,6 +23,7 @@ const TOP: [&str; 14] = [
     "countries",
     "limit",
     "latePayment",
+    "insurance",
 ];
 
 /// Reads a supplied policy over the default: absent fields keep the default, present ones
@@ -108,6 +109,9 @@ pub fn read_policy(value: &Value) -> Result<Policy, Problems> {
     }
     if let Some(o) = root.object("latePayment", ps) {
         read_late(&o, &mut policy.late_payment, ps);
+    }
+    if let Some(o) = root.object("insurance", ps) {
+        read_insurance(&o, &mut policy.insurance, ps);
     }
     let grades = u32::try_from(policy.grades.len()).unwrap_or(u32::MAX);
     if policy.limit.by_grade.len() != policy.grades.len() {
@@ -1085,5 +1089,217 @@ fn read_late(o: &Obj, late: &mut LatePaymentPolicy, ps: &mut Problems) {
         {
             late.us.default_monthly_rate = r;
         }
+    }
+}
+
+fn read_factor_list(o: &Obj, key: &str, len: usize, ps: &mut Problems) -> Option<Vec<Decimal>> {
+    let items = o.array(key, ps)?;
+    if items.len() != len {
+        ps.push(Problem::new(
+            code::OUT_OF_RANGE,
+            o.path(key),
+            format!("must have exactly {len} entries"),
+        ));
+        return None;
+    }
+    let before = ps.len();
+    let out: Vec<Decimal> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            match crate::value::read_decimal(v, &format!("{}[{i}]", o.path(key))) {
+                Ok(d) if d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED => Some(d),
+                Ok(_) => {
+                    ps.push(crate::value::out_of_range(
+                        &format!("{}[{i}]", o.path(key)),
+                        Some(Decimal::ZERO),
+                        Some(Decimal::ONE_HUNDRED),
+                    ));
+                    None
+                }
+                Err(p) => {
+                    ps.push(p);
+                    None
+                }
+            }
+        })
+        .collect();
+    if out.windows(2).any(|w| matches!(w, [a, b] if b < a)) {
+        ps.push(Problem::new(
+            code::NOT_MONOTONE,
+            o.path(key),
+            "a higher risk must not cost less",
+        ));
+    }
+    (ps.len() == before).then_some(out)
+}
+
+/// Factor bands: `below` increasing, only the last open; factors 0–100.
+fn read_factor_bands(
+    o: &Obj,
+    key: &str,
+    increasing: Option<bool>,
+    ps: &mut Problems,
+) -> Option<Vec<FactorBand>> {
+    let items = o.array(key, ps)?;
+    let path = o.path(key);
+    if !non_empty(items, &path, ps) {
+        return None;
+    }
+    let before = ps.len();
+    let last = items.len().saturating_sub(1);
+    let mut out: Vec<FactorBand> = Vec::new();
+    for (i, item) in each(items, &path).into_iter().enumerate() {
+        let b = or_skip!(item, ps);
+        b.reject_unknown(&["below", "factor"], ps);
+        let below = b.decimal("below", ps);
+        let factor = b.required("factor", ps, |o, k, p| {
+            o.decimal_in(k, Decimal::ZERO, Decimal::ONE_HUNDRED, p)
+        });
+        if (i == last) == below.is_some() {
+            ps.push(Problem::new(
+                code::UNORDERED,
+                b.path("below"),
+                "only the last band has no upper bound",
+            ));
+        }
+        if let (Some(prev), Some(cur)) = (out.last().and_then(|x: &FactorBand| x.below), below) {
+            if cur <= prev {
+                ps.push(Problem::new(
+                    code::UNORDERED,
+                    b.path("below"),
+                    "bands must be in increasing order of below",
+                ));
+            }
+        }
+        if let (Some(prev), Some(cur), Some(up)) = (
+            out.last().map(|x: &FactorBand| x.factor),
+            factor,
+            increasing,
+        ) {
+            if (up && cur < prev) || (!up && cur > prev) {
+                ps.push(Problem::new(
+                    code::NOT_MONOTONE,
+                    b.path("factor"),
+                    "a higher risk must not cost less",
+                ));
+            }
+        }
+        if let Some(factor) = factor {
+            out.push(FactorBand { below, factor });
+        }
+    }
+    (ps.len() == before).then_some(out)
+}
+
+fn read_currency_amounts(o: &Obj, key: &str, ps: &mut Problems) -> Option<Vec<CurrencyAmount>> {
+    let items = o.array(key, ps)?;
+    let mut out = Vec::new();
+    for item in each(items, &o.path(key)) {
+        let c = or_skip!(item, ps);
+        c.reject_unknown(&["currency", "amount"], ps);
+        let currency = c.required("currency", ps, |o, k, p| o.string(k, p));
+        let amount = c.required("amount", ps, |o, k, p| {
+            o.decimal_in(
+                k,
+                Decimal::ZERO,
+                Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT),
+                p,
+            )
+        });
+        if let (Some(currency), Some(amount)) = (currency, amount) {
+            out.push(CurrencyAmount {
+                currency: currency.to_string(),
+                amount,
+            });
+        }
+    }
+    Some(out)
+}
+
+fn read_insurance(o: &Obj, ins: &mut InsurancePolicy, ps: &mut Problems) {
+    o.reject_unknown(
+        &[
+            "baseRateByRiskClass",
+            "countryFactors",
+            "termsFactors",
+            "buyerQualityFactors",
+            "lossHistoryFactors",
+            "spreadFactors",
+            "indemnityFactors",
+            "firstLossFactors",
+            "rangeShare",
+            "defaultIndemnity",
+            "defaultMaxLiabilityMultiple",
+            "minimumPremiums",
+            "namedBuyerFees",
+            "premiumTaxes",
+        ],
+        ps,
+    );
+    if let Some(v) = read_factor_list(o, "baseRateByRiskClass", 5, ps) {
+        ins.base_rate_by_risk_class = v;
+    }
+    if let Some(v) = read_factor_list(o, "countryFactors", 8, ps) {
+        ins.country_factors = v;
+    }
+    // Direction of each driver: a riskier value must not make cover cheaper.
+    for (key, slot, up) in [
+        ("termsFactors", &mut ins.terms_factors, Some(true)),
+        (
+            "buyerQualityFactors",
+            &mut ins.buyer_quality_factors,
+            Some(true),
+        ),
+        (
+            "lossHistoryFactors",
+            &mut ins.loss_history_factors,
+            Some(true),
+        ),
+        ("spreadFactors", &mut ins.spread_factors, Some(false)),
+        ("indemnityFactors", &mut ins.indemnity_factors, Some(true)),
+        ("firstLossFactors", &mut ins.first_loss_factors, Some(false)),
+    ] {
+        if let Some(v) = read_factor_bands(o, key, up, ps) {
+            *slot = v;
+        }
+    }
+    if let Some(v) = o.decimal_in("rangeShare", Decimal::ZERO, Decimal::ONE, ps) {
+        ins.range_share = v;
+    }
+    if let Some(v) = o.decimal_in("defaultIndemnity", Decimal::ZERO, Decimal::ONE, ps) {
+        ins.default_indemnity = v;
+    }
+    if let Some(v) = o.decimal_in(
+        "defaultMaxLiabilityMultiple",
+        Decimal::ONE,
+        Decimal::from(1000),
+        ps,
+    ) {
+        ins.default_max_liability_multiple = v;
+    }
+    if let Some(v) = read_currency_amounts(o, "minimumPremiums", ps) {
+        ins.minimum_premiums = v;
+    }
+    if let Some(v) = read_currency_amounts(o, "namedBuyerFees", ps) {
+        ins.named_buyer_fees = v;
+    }
+    if let Some(items) = o.array("premiumTaxes", ps) {
+        let mut out = Vec::new();
+        for item in each(items, &o.path("premiumTaxes")) {
+            let c = or_skip!(item, ps);
+            c.reject_unknown(&["country", "rate"], ps);
+            let country = c.required("country", ps, |o, k, p| o.string(k, p));
+            let rate = c.required("rate", ps, |o, k, p| {
+                o.decimal_in(k, Decimal::ZERO, Decimal::ONE, p)
+            });
+            if let (Some(country), Some(rate)) = (country, rate) {
+                out.push(CountryRate {
+                    country: country.to_string(),
+                    rate,
+                });
+            }
+        }
+        ins.premium_taxes = out;
     }
 }

@@ -15,6 +15,8 @@ pub const PAYMENT_SCHEDULE: &str = include_str!("../vectors/payment_schedule.jso
 pub const LATE_INTEREST: &str = include_str!("../vectors/late_interest.json");
 pub const DSO: &str = include_str!("../vectors/dso.json");
 pub const SIMULATE_TERMS: &str = include_str!("../vectors/simulate_terms.json");
+pub const ESTIMATE_PREMIUM: &str = include_str!("../vectors/estimate_premium.json");
+pub const CLAIM_PAYOUT: &str = include_str!("../vectors/claim_payout.json");
 
 pub struct Case {
     pub name: String,

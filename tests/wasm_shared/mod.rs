@@ -255,3 +255,21 @@ fn terms_engines_vectors() {
         6
     );
 }
+
+#[wasm_bindgen_test]
+fn insurance_vectors() {
+    assert_eq!(
+        run_js_cases(common::ESTIMATE_PREMIUM, |c| wasm::estimate_premium(
+            js(&c.input),
+            None
+        )),
+        8
+    );
+    assert_eq!(
+        run_js_cases(common::CLAIM_PAYOUT, |c| wasm::claim_payout(
+            js(&c.input),
+            None
+        )),
+        7
+    );
+}
