@@ -88,6 +88,11 @@ test('simulateTerms, paymentSchedule, lateInterest, dso: every golden vector', (
   runCases('dso', (c) => engine.dso(c.input), 6);
 });
 
+test('estimatePremium, claimPayout: every golden vector', () => {
+  runCases('estimate_premium', (c) => engine.estimatePremium(c.input), 8);
+  runCases('claim_payout', (c) => engine.claimPayout(c.input), 7);
+});
+
 test('validatePolicy: every golden vector, never throwing', () => {
   const cases = vectors('validate_policy');
   for (const c of cases) {
@@ -128,6 +133,8 @@ test('TypeScript declarations ship for every export and type', () => {
     'export function paymentSchedule(plan: PaymentPlan, policy?: Policy | null): PaymentScheduleResult;',
     'export function lateInterest(input: LateInterestInput, policy?: Policy | null): LateInterestResult;',
     'export function dso(input: DsoInput, policy?: Policy | null): DsoResult;',
+    'export function estimatePremium(input: PremiumInput, policy?: Policy | null): PremiumEstimate;',
+    'export function claimPayout(input: ClaimInput, policy?: Policy | null): ClaimPayoutResult;',
     'export interface CreditCalculatorError extends Error',
     'export interface Problem',
   ]) {
