@@ -51,6 +51,9 @@ fn call(name: &str, args: &Json) -> Option<Json> {
         "simulateTerms" => credit_calculator::terms::run(&arg(0), None)
             .ok()
             .and_then(|r| serde_json::to_value(r).ok()),
+        "dealCheck" => credit_calculator::deal::run(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
         _ => None,
     }
 }

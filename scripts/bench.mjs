@@ -23,6 +23,7 @@ const CALLS = {
   scoreCustomer: INPUTS.scoreCustomer,
   recommendLimit: INPUTS.recommendLimit,
   simulateTerms: INPUTS.simulateTerms,
+  dealCheck: INPUTS.dealCheck,
 };
 const PORTFOLIO_SIZE = INPUTS.portfolio.customers;
 

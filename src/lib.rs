@@ -19,6 +19,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod calendar;
+pub mod deal;
 pub mod discount;
 pub mod dso;
 pub mod error;

@@ -182,7 +182,38 @@ fn read_score_facts(o: &Obj, policy: &Policy, ps: &mut Problems) -> Option<Score
     })
 }
 
+impl ScoreFacts {
+    pub fn from_result(r: &score::ScoreResult) -> Self {
+        ScoreFacts {
+            grade: r.grade,
+            tangible_net_worth: r
+                .financial_analysis
+                .as_ref()
+                .and_then(|a| a.ratios.tangible_net_worth.value),
+            working_capital: r
+                .financial_analysis
+                .as_ref()
+                .and_then(|a| a.ratios.working_capital.value),
+            revenue: r.financial_analysis.as_ref().and_then(|a| a.revenue),
+            days_beyond_terms: r
+                .payment_index
+                .as_ref()
+                .and_then(|p| p.weighted_days_beyond_terms),
+        }
+    }
+}
+
 pub fn read_input(value: &Value, policy: &Policy) -> Result<LimitInput, Problems> {
+    read_input_given(value, policy, None)
+}
+
+/// Reads the input; `given` replaces the `score` / `customer` fields (the deal check has
+/// scored the customer already).
+pub fn read_input_given(
+    value: &Value,
+    policy: &Policy,
+    given: Option<ScoreFacts>,
+) -> Result<LimitInput, Problems> {
     let mut ps = Problems::new();
     let Some(o) = object(value, "", &mut ps) else {
         return Err(ps);
@@ -203,47 +234,50 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<LimitInput, Problems
         }
     });
     // The score: a result passed back, or the customer scored on the way.
-    let facts = match (o.object("score", &mut ps), o.get("customer")) {
-        (Some(s), _) => read_score_facts(&s, policy, &mut ps),
-        // Scored under this call's policy, exactly as scoreCustomer would.
-        (None, Some(customer)) => match score::read_input(customer, policy) {
-            Ok(input) => match score::score(&input, policy) {
-                Ok(r) => Some(ScoreFacts {
-                    grade: r.grade,
-                    tangible_net_worth: r
-                        .financial_analysis
-                        .as_ref()
-                        .and_then(|a| a.ratios.tangible_net_worth.value),
-                    working_capital: r
-                        .financial_analysis
-                        .as_ref()
-                        .and_then(|a| a.ratios.working_capital.value),
-                    revenue: r.financial_analysis.as_ref().and_then(|a| a.revenue),
-                    days_beyond_terms: r
-                        .payment_index
-                        .as_ref()
-                        .and_then(|p| p.weighted_days_beyond_terms),
-                }),
-                Err(p) => {
-                    ps.push(p.under("customer"));
+    let facts = match (given, o.object("score", &mut ps), o.get("customer")) {
+        (Some(g), _, _) => Some(g),
+        (None, s, c) => match (s, c) {
+            (Some(s), _) => read_score_facts(&s, policy, &mut ps),
+            // Scored under this call's policy, exactly as scoreCustomer would.
+            (None, Some(customer)) => match score::read_input(customer, policy) {
+                Ok(input) => match score::score(&input, policy) {
+                    Ok(r) => Some(ScoreFacts {
+                        grade: r.grade,
+                        tangible_net_worth: r
+                            .financial_analysis
+                            .as_ref()
+                            .and_then(|a| a.ratios.tangible_net_worth.value),
+                        working_capital: r
+                            .financial_analysis
+                            .as_ref()
+                            .and_then(|a| a.ratios.working_capital.value),
+                        revenue: r.financial_analysis.as_ref().and_then(|a| a.revenue),
+                        days_beyond_terms: r
+                            .payment_index
+                            .as_ref()
+                            .and_then(|p| p.weighted_days_beyond_terms),
+                    }),
+                    Err(p) => {
+                        ps.push(p.under("customer"));
+                        None
+                    }
+                },
+                Err(problems) => {
+                    ps.extend(problems.into_iter().map(|p| p.under("customer")));
                     None
                 }
             },
-            Err(problems) => {
-                ps.extend(problems.into_iter().map(|p| p.under("customer")));
+            (None, None) => {
+                if o.get("score").is_none() {
+                    ps.push(Problem::new(
+                        code::REQUIRED,
+                        "score",
+                        "a score result (or the customer to score) is required",
+                    ));
+                }
                 None
             }
         },
-        (None, None) => {
-            if o.get("score").is_none() {
-                ps.push(Problem::new(
-                    code::REQUIRED,
-                    "score",
-                    "a score result (or the customer to score) is required",
-                ));
-            }
-            None
-        }
     };
     let annual = amount(&o, "expectedAnnualSales", false, &mut ps);
     let monthly = amount(&o, "expectedMonthlySales", false, &mut ps);

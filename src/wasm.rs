@@ -601,6 +601,28 @@ export interface ClaimPayoutResult {
   kept: DecimalString;
   cappedBy: "APPROVED_LIMIT" | "MINIMUM_RETENTION" | "MAXIMUM_LIABILITY" | null;
 }
+export interface DealCheckInput {
+  asOf: DateString;
+  currency?: string;
+  /** The customer to score (asOf comes from the top). */
+  customer?: Omit<ScoreInput, "asOf">;
+  /** The limit's own fields (asOf, currency and score come from the top and the score part). */
+  limit?: Omit<LimitInput, "asOf" | "score" | "customer">;
+  /** The terms' own fields (the invoice date defaults to asOf; PD and lateness to the score's). */
+  terms?: Omit<TermsInput, "score">;
+  /** Cover for this customer: its sales insured as a single buyer (sector, country, grade from the score). */
+  insurance?: Partial<PremiumInput>;
+}
+
+export interface DealCheckResult {
+  policyVersion: string;
+  score: ScoreResult | null;
+  limit: LimitResult | null;
+  terms: TermsResult | null;
+  insurance: { premium: PremiumEstimate; protectedLimit: DecimalString; payoutIfDefault: ClaimPayoutResult } | null;
+  /** Every part's problems under its path (customer.…, limit.…, terms.…, insurance.…); the other parts still answer. */
+  errors: Problem[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -647,6 +669,19 @@ pub fn discount_cost(
     let policy = read_optional(policy).map_err(to_js_error)?;
     let result = crate::discount::run(&input, policy.as_ref()).map_err(to_js_error)?;
     to_js(&result)
+}
+
+/// The deal check in one call: score → limit → terms → insurance. Part-level problems come
+/// back in `errors` (the other parts still answer); it throws only for a bad top level or
+/// a bad policy.
+#[wasm_bindgen(js_name = dealCheck, unchecked_return_type = "DealCheckResult")]
+pub fn deal_check(
+    #[wasm_bindgen(unchecked_param_type = "DealCheckInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::deal::run(&input, policy.as_ref()).map_err(to_js_error)?)
 }
 
 /// Score a customer: 0–100 score, grade 1–10, 12-month PD, band, decision, confidence,

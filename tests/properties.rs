@@ -650,3 +650,23 @@ mod insurance_properties {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Fuzz the deal check: arbitrary parts never panic; part problems carry their part's path.
+    #[test]
+    fn no_deal_input_panics(fields in prop::collection::vec((prop::sample::select(vec![
+        "asOf", "currency", "customer", "limit", "terms", "insurance",
+    ]), arbitrary_value()), 0..7)) {
+        let mut input = Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        if let Value::Object(f) = &mut input {
+            f.push(("asOf".into(), Value::String("2026-11-22".into())));
+        }
+        if let Ok(r) = credit_calculator::deal::run(&input, None) {
+            for p in r.errors {
+                prop_assert!(["customer", "limit", "terms", "insurance"].iter().any(|part| p.field.starts_with(part)), "{}", p.field);
+            }
+        }
+    }
+}

@@ -245,3 +245,11 @@ fn claim_payout_vectors() {
     });
     assert_eq!(ran, 7, "every claimPayout vector ran");
 }
+
+#[test]
+fn deal_check_vectors() {
+    let ran = common::run_cases(common::DEAL_CHECK, |case| {
+        json_of(credit_calculator::deal::run(&to_value(&case.input), None))
+    });
+    assert_eq!(ran, 3, "every dealCheck vector ran");
+}

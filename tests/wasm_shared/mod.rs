@@ -273,3 +273,11 @@ fn insurance_vectors() {
         7
     );
 }
+
+#[wasm_bindgen_test]
+fn deal_check_vectors() {
+    assert_eq!(
+        run_js_cases(common::DEAL_CHECK, |c| wasm::deal_check(js(&c.input), None)),
+        3
+    );
+}
