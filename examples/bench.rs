@@ -66,6 +66,7 @@ fn main() {
         "scoreCustomer",
         "recommendLimit",
         "simulateTerms",
+        "dealCheck",
     ] {
         let args = inputs[name].clone();
         assert!(
