@@ -522,15 +522,20 @@ pub fn estimate(value: &Value, policy: &Policy) -> Result<PremiumEstimate, Probl
     let max_liability = money(premium.times(multiple).ok_or_else(overflow)?);
     let pct =
         |d: Decimal| round_rate(d.times(Decimal::ONE_HUNDRED).unwrap_or(d), 2, mode).to_string();
-    let show = |d: Decimal| money(d).to_string();
+    let unit = currency.as_deref().map(|c| [" ", c].concat()).unwrap_or_default();
+    let show = |d: Decimal| [money(d).to_string(), unit.clone()].concat();
     let summary = Text {
         en: format!(
-            "The premium is about {} a year ({}% of turnover; indicative range {} to {}), {} with fees and tax. It pays {}% of insured losses beyond {}, up to {} a year. Expected bad debt is about {} a year, of which you would still bear {}; the cover pays back its cost once losses exceed {} a year.",
-            show(premium), pct(premium.over(turnover).unwrap_or_default()), show(low), show(high), show(total), pct(indemnity), show(first_loss), show(max_liability), show(expected_loss), show(kept), show(break_even)
+            "The premium is about {} a year ({}% of turnover; indicative range {} to {}), {} with fees and tax. It pays {}% of insured losses{}, up to {} a year. Expected bad debt is about {} a year, of which you would still bear {}; the cover pays back its cost once losses exceed {} a year.",
+            show(premium), pct(premium.over(turnover).unwrap_or_default()), show(low), show(high), show(total), pct(indemnity),
+            if first_loss.is_zero() { String::new() } else { [" beyond the first ", &show(first_loss)].concat() },
+            show(max_liability), show(expected_loss), show(kept), show(break_even)
         ),
         zh_cn: format!(
-            "保费每年约 {}（占营业额的 {}%；参考区间 {} 至 {}），含费用和税共 {}。超过 {} 的承保损失赔付 {}%，每年最高 {}。预计每年坏账约 {}，投保后自担 {}；当年损失超过 {} 时保险费用即可收回。",
-            show(premium), pct(premium.over(turnover).unwrap_or_default()), show(low), show(high), show(total), show(first_loss), pct(indemnity), show(max_liability), show(expected_loss), show(kept), show(break_even)
+            "保费每年约 {}（占营业额的 {}%；参考区间 {} 至 {}），含费用和税共 {}。{}承保损失赔付 {}%，每年最高 {}。预计每年坏账约 {}，投保后自担 {}；当年损失超过 {} 时保险费用即可收回。",
+            show(premium), pct(premium.over(turnover).unwrap_or_default()), show(low), show(high), show(total),
+            if first_loss.is_zero() { String::new() } else { ["超过自担额 ", &show(first_loss), " 的"].concat() },
+            pct(indemnity), show(max_liability), show(expected_loss), show(kept), show(break_even)
         ),
     };
     Ok(PremiumEstimate {
