@@ -12,7 +12,7 @@ async function main() {
     if (e.code === 'EADDRINUSE') throw new Error(`port ${port} is in use: run PORT=8081 npm start`);
     throw e;
   });
-  console.log(`\n  Credit calculator running at ${url}\n  Press Ctrl+C to stop.\n`);
+  console.log(`\n  Credit calculator (deal check) running at ${url}\n  Public quote page: ${url}quote.html\n  Press Ctrl+C to stop.\n`);
 }
 
 main().catch((e) => {
