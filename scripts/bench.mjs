@@ -67,6 +67,12 @@ async function main() {
   if (!nativeOut) throw new Error('the native benchmark failed');
   const native = JSON.parse(nativeOut.trim().split('\n').pop());
 
+  const fuzzCount = process.env.BENCH_FUZZ_INPUTS ?? '1000000';
+  console.log(`[bench] fuzz: ${fuzzCount} arbitrary inputs through every export (cargo run --release --example fuzz)`);
+  const fuzzOut = capture('cargo', ['run', '--quiet', '--release', '--example', 'fuzz', '--', fuzzCount], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!fuzzOut) throw new Error('the fuzz run failed (a panic or a malformed error): see above');
+  const fuzz = JSON.parse(fuzzOut.trim().split('\n').pop());
+
   console.log('[bench] Node-wasm');
   const engine = await import(join(pkgDir, 'credit_calculator.js'));
   engine.initSync({ module: readFileSync(wasmFile) });
@@ -135,6 +141,7 @@ async function main() {
       chromiumWasmMs: portfolioChromiumMs,
       ratio: portfolioChromiumMs / native.portfolio.totalMs,
     },
+    fuzz,
     budgets: BUDGETS,
   };
   for (const name of Object.keys(CALLS)) {
@@ -163,6 +170,7 @@ async function main() {
   }
   const p = results.portfolio;
   console.log(`| ${p.customers.toLocaleString('en')} customers scored in a loop: native / Chromium-wasm (main thread) | ${(p.nativeMs / 1000).toFixed(2)} s / ${(p.chromiumWasmMs / 1000).toFixed(2)} s (ratio ${p.ratio.toFixed(2)}) | ≤ 1 s in the browser worker (issue 8) | ${mark(p.chromiumWasmMs <= 1000)} |`);
+  console.log(`| fuzz: arbitrary inputs through every export | ${fuzz.inputs.toLocaleString('en')} inputs, ${fuzz.calls.toLocaleString('en')} calls, ${fuzz.panics} panics, ${fuzz.seconds} s | ≥ 1,000,000 inputs, 0 panics | ${mark(fuzz.panics === 0 && fuzz.inputs >= 1000000)} |`);
   console.log(`\n[bench] written to bench/results.json (${statSync(join(root, 'bench', 'results.json')).size} bytes)`);
 }
 
