@@ -135,7 +135,8 @@ describe('discount calculator on the deal-check page', () => {
   test('works with the keyboard alone', async () => {
     const { page, context, problems } = await h.open();
     await ready(page);
-    // Three skip links, in page order: the customer score, the credit limit, the discount calculator.
+    // Four skip links, in page order: the customer score, the credit limit, the credit terms, the discount calculator.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

@@ -7,6 +7,7 @@ import * as fmt from './format.js';
 import { detectLocale, problemText, t } from './i18n.js';
 import { startLimitView } from './limit-view.js';
 import { startScoreView } from './score-view.js';
+import { startTermsView } from './terms-view.js';
 
 const STORE_KEY = 'credit-calculator:discount:v1';
 const LOCALE_KEY = 'credit-calculator:locale';
@@ -173,8 +174,9 @@ function start() {
   restoreForm();
   translateStatic();
   renderOutcome();
-  // The limit section listens for the score section's `score-result` events: start it first.
+  // The limit and terms sections listen for the score section's `score-result` events: start them first.
   const limitView = startLimitView({ locale, storage });
+  const termsView = startTermsView({ locale, storage });
   const scoreView = startScoreView({ locale, storage });
   $('discount-form').addEventListener('input', () => {
     saveForm();
@@ -188,6 +190,7 @@ function start() {
     renderOutcome();
     scoreView.setLocale(locale);
     limitView.setLocale(locale);
+    termsView.setLocale(locale);
   });
   recalculate();
 }

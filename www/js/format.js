@@ -81,3 +81,36 @@ export function list(items, locale) {
   }
   return f.format(items);
 }
+
+/**
+ * A percentage as typed ("25", "2.5", "0,5 %" as decimalText reads it) as the fraction the
+ * engine reads ("0.25", "0.025"), by moving the decimal point two places on the digits:
+ * never through a binary float. Empty → null; text that is not a plain decimal (or one in
+ * e-notation, whose exponent is lowered by 2) is passed on unchanged for the engine to refuse.
+ */
+export function percentToFraction(typed) {
+  const text = decimalText(typed);
+  if (text === null) return null;
+  const e = /^([+-]?(?:\d+\.?\d*|\.\d+))[eE]([+-]?\d{1,6})$/.exec(text);
+  if (e) return `${e[1]}e${Number(e[2]) - 2}`;
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return text;
+  const whole = (m[2] || '0').padStart(3, '0');
+  const int = whole.slice(0, -2).replace(/^0+(?=\d)/, '');
+  return `${m[1] === '-' ? '-' : ''}${int}.${whole.slice(-2)}${m[3] ?? ''}`;
+}
+
+/** An amount with its sign always shown, except for zero: "+€537.94", "-€44.79", "€0.00". */
+export function signedMoney(amount, currency, locale) {
+  if (amount === null || amount === undefined) return '—';
+  const options = currency
+    ? { style: 'currency', currency, signDisplay: 'exceptZero' }
+    : { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' };
+  return formatter('n', locale, options).format(amount);
+}
+
+/** A number with its sign always shown, except for zero: "+31.33", "-15". */
+export function signedNumber(value, locale, maxDigits = 2) {
+  if (value === null || value === undefined) return '—';
+  return formatter('n', locale, { maximumFractionDigits: maxDigits, signDisplay: 'exceptZero' }).format(value);
+}
