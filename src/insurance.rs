@@ -522,7 +522,10 @@ pub fn estimate(value: &Value, policy: &Policy) -> Result<PremiumEstimate, Probl
     let max_liability = money(premium.times(multiple).ok_or_else(overflow)?);
     let pct =
         |d: Decimal| round_rate(d.times(Decimal::ONE_HUNDRED).unwrap_or(d), 2, mode).to_string();
-    let unit = currency.as_deref().map(|c| [" ", c].concat()).unwrap_or_default();
+    let unit = currency
+        .as_deref()
+        .map(|c| [" ", c].concat())
+        .unwrap_or_default();
     let show = |d: Decimal| [money(d).to_string(), unit.clone()].concat();
     let summary = Text {
         en: format!(

@@ -58,7 +58,9 @@ pub struct LateInterest {
     pub segments: Vec<Segment>,
     pub interest: Decimal,
     pub fixed_compensation: Decimal,
-    /// amount + interest + fixed compensation.
+    /// The statutory sums are in EUR (EU) and GBP (UK) whatever the invoice's currency.
+    pub fixed_compensation_currency: Option<String>,
+    /// amount + interest, + the fixed compensation when it is in the invoice's currency.
     pub total_claim: Decimal,
     pub legal_basis: Text,
     /// AGREED_BELOW_LPR, NOT_LATE, DEFAULT_US_RATE.
@@ -352,8 +354,17 @@ pub fn compute(input: &LateInput, policy: &Policy) -> Result<LateInterest, Probl
             (None, _) => Decimal::ZERO,
         }
     };
+    let fixed_currency = match (input.fixed_compensation, input.jurisdiction) {
+        (None, "EU") => Some(lp.eu.currency.clone()),
+        (None, "UK") => Some(lp.uk.currency.clone()),
+        _ => currency.clone(),
+    };
+    let same = fixed_currency.is_none() || fixed_currency == currency;
+    if !same && !fixed.is_zero() {
+        notes.push("FIXED_COMPENSATION_IN_ANOTHER_CURRENCY");
+    }
     let interest = money(interest);
-    let fixed = money(fixed);
+    let fixed = round_fixed(fixed, policy.minor_units(fixed_currency.as_deref()), mode);
     let basis = match input.jurisdiction {
         "EU" => Text {
             en: "EU Directive 2011/7/EU: the ECB reference rate + the national margin, and a fixed EUR 40 per invoice".into(),
@@ -384,11 +395,12 @@ pub fn compute(input: &LateInput, policy: &Policy) -> Result<LateInterest, Probl
         segments,
         interest,
         fixed_compensation: fixed,
+        fixed_compensation_currency: fixed_currency,
         total_claim: money(
             input
                 .amount
                 .plus(interest)
-                .and_then(|x| x.plus(fixed))
+                .and_then(|x| x.plus(if same { fixed } else { Decimal::ZERO }))
                 .ok_or_else(overflow)?,
         ),
         legal_basis: basis,

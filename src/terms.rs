@@ -336,7 +336,18 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<TermsInput, Problems
             None
         }
     };
-    let currency = o.string("currency", &mut ps).map(str::to_string);
+    let currency = o.string("currency", &mut ps).and_then(|c| {
+        if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+            Some(c.to_string())
+        } else {
+            ps.push(Problem::new(
+                code::NOT_ONE_OF,
+                "currency",
+                "must be a three-letter ISO 4217 code in capitals, such as CNY",
+            ));
+            None
+        }
+    });
     let limit = Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT);
     let positive = |key: &str, ps: &mut Problems| -> Option<Decimal> {
         let d = o.decimal(key, ps)?;
@@ -534,7 +545,10 @@ impl Ctx<'_> {
     }
 
     fn late(&self, date: NaiveDate) -> Result<NaiveDate, Problem> {
-        let days = u32::try_from(self.input.days_beyond_terms.round().mantissa()).unwrap_or(0);
+        // Whole days, rounded by the policy's rule (half away from zero by default).
+        let whole =
+            crate::money::round_to(self.input.days_beyond_terms, 0, self.policy.rounding.mode);
+        let days = u32::try_from(whole.mantissa()).unwrap_or(0);
         add_days(date, days).ok_or_else(|| {
             Problem::new(
                 code::OUT_OF_RANGE,
@@ -706,6 +720,10 @@ fn describe(kind: &Kind) -> Text {
                 show(*percent),
                 show(*take_up * Decimal::ONE_HUNDRED)
             ),
+        },
+        Kind::Prepayment { share, .. } if *share == Decimal::ONE => Text {
+            en: "Paid in full in advance".into(),
+            zh_cn: "全额预付".into(),
         },
         Kind::Prepayment { share, rest } => {
             let r = describe(rest);

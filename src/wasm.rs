@@ -442,6 +442,8 @@ export interface LateInterestResult {
   segments: { from: DateString; to: DateString; days: number; referenceRate: DecimalString | null; reference: string | null; referenceDate: DateString | null; margin: DecimalString | null; rate: DecimalString; interest: DecimalString }[];
   interest: DecimalString;
   fixedCompensation: DecimalString;
+  /** EUR (EU) or GBP (UK) whatever the invoice's currency; the total claim adds it only in the same currency. */
+  fixedCompensationCurrency: string | null;
   totalClaim: DecimalString;
   legalBasis: LocalizedText;
   notes: string[];

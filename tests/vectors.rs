@@ -189,7 +189,7 @@ fn late_interest_vectors() {
     let ran = common::run_cases(common::LATE_INTEREST, |case| {
         json_of(credit_calculator::late::run(&to_value(&case.input), None))
     });
-    assert_eq!(ran, 15, "every lateInterest vector ran");
+    assert_eq!(ran, 16, "every lateInterest vector ran");
 }
 
 #[test]

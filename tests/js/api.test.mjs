@@ -84,7 +84,7 @@ test('recommendLimit: every golden vector, and a score result passed straight ba
 test('simulateTerms, paymentSchedule, lateInterest, dso: every golden vector', () => {
   runCases('simulate_terms', (c) => engine.simulateTerms(c.input), 6);
   runCases('payment_schedule', (c) => engine.paymentSchedule(c.input), 12);
-  runCases('late_interest', (c) => engine.lateInterest(c.input), 15);
+  runCases('late_interest', (c) => engine.lateInterest(c.input), 16);
   runCases('dso', (c) => engine.dso(c.input), 6);
 });
 
