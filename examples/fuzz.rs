@@ -80,10 +80,14 @@ fn main() {
         );
         check(credit_calculator::deal::run(&input, p).err(), &mut errors);
         check(
+            credit_calculator::overdue::run(&input, p).err(),
+            &mut errors,
+        );
+        check(
             credit_calculator::policy::read_policy(&input).err(),
             &mut errors,
         );
-        calls += 13;
+        calls += 14;
     }
     println!(
         "{{\"inputs\":{count},\"calls\":{calls},\"errors\":{errors},\"panics\":0,\"seconds\":{:.1}}}",

@@ -29,6 +29,7 @@ pub mod late;
 pub mod legal;
 pub mod limit;
 pub mod money;
+pub mod overdue;
 pub mod payments;
 pub mod policy;
 pub mod schedule;

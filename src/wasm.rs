@@ -90,6 +90,10 @@ export interface Policy {
     namedBuyerFees?: { currency: string; amount: DecimalInput }[];
     premiumTaxes?: { country: string; rate: DecimalInput }[];
   };
+  overdue?: {
+    ladder?: { days: number; action: string }[];
+    routes?: { route: string; recovery: DecimalInput; months: number; costShare?: DecimalInput; fixedCost?: DecimalInput }[];
+  };
   latePayment?: {
     referenceRates?: { code: string; entries: { from: DateString; rate: DecimalInput }[] }[];
     eu?: { margin?: DecimalInput; countryMargins?: { country: string; margin: DecimalInput }[]; fixedCompensation?: DecimalInput; currency?: string };
@@ -625,6 +629,42 @@ export interface DealCheckResult {
   /** Every part's problems under its path (customer.…, limit.…, terms.…, insurance.…); the other parts still answer. */
   errors: Problem[];
 }
+export interface OverdueInput {
+  asOf: DateString;
+  currency?: string;
+  /** For statutory interest and compensation (lateInterest's rules); "custom" needs agreedRate. */
+  jurisdiction?: "EU" | "UK" | "CN" | "US" | "custom";
+  country?: string;
+  agreedRate?: DecimalInput;
+  referenceRate?: DecimalInput;
+  grade?: number;
+  costOfCapital?: DecimalInput;
+  invoices: { number?: string; amount: DecimalInput; invoiceDate: DateString; dueDate: DateString; disputed?: boolean; payments?: { date: DateString; amount: DecimalInput }[] }[];
+  /** A restructuring plan over the overdue total. */
+  plan?: { count: number; frequency?: "monthly" | "weekly"; method?: "annuity" | "equalPrincipal" | "noInterest"; annualRate?: DecimalInput; includeInterest?: boolean };
+  name?: string;
+}
+
+export interface OverdueClaim { principal: DecimalString; interest: DecimalString; compensation: DecimalString; total: DecimalString; invoices: string[] }
+
+export interface OverduePlanResult {
+  policyVersion: string;
+  asOf: DateString;
+  currency: string | null;
+  jurisdiction: string;
+  grade: number | null;
+  invoices: { number: string; dueDate: DateString; outstanding: DecimalString; daysPastDue: number; bucket: "current" | "1-30" | "31-60" | "61-90" | "over90"; disputed: boolean }[];
+  ageing: { bucket: "current" | "1-30" | "31-60" | "61-90" | "over90"; amount: DecimalString; count: number }[];
+  disputed: OverduePlanResult["invoices"];
+  overdueTotal: DecimalString;
+  outstandingTotal: DecimalString;
+  claimableNow: OverdueClaim;
+  ladder: { action: string; days: number; date: DateString; status: "due" | "upcoming"; claim: OverdueClaim; letter: LocalizedText }[];
+  routes: { route: string; expectedRecovery: DecimalString; cost: DecimalString; months: number; expectedDate: DateString; presentValue: DecimalString; rank: number }[];
+  bestRoute: string;
+  restructuring: PaymentScheduleResult | null;
+  legalBasis: LocalizedText;
+}
 "#;
 
 #[wasm_bindgen]
@@ -684,6 +724,18 @@ pub fn deal_check(
     let input = read(input).map_err(to_js_error)?;
     let policy = read_optional(policy).map_err(to_js_error)?;
     to_js(&crate::deal::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// A late customer: ageing, the dunning ladder with what may be claimed on each date, the
+/// recovery routes compared, a restructuring plan and each letter's key figures.
+#[wasm_bindgen(js_name = overduePlan, unchecked_return_type = "OverduePlanResult")]
+pub fn overdue_plan(
+    #[wasm_bindgen(unchecked_param_type = "OverdueInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::overdue::run(&input, policy.as_ref()).map_err(to_js_error)?)
 }
 
 /// Score a customer: 0–100 score, grade 1–10, 12-month PD, band, decision, confidence,

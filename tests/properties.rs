@@ -613,3 +613,59 @@ proptest! {
         }
     }
 }
+
+mod overdue_properties {
+    use super::*;
+    use credit_calculator::overdue;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// The claimable amount never decreases along the ladder; a disputed invoice never
+        /// appears in a claim; the plan sums exactly to the overdue total.
+        #[test]
+        fn ladder_claims_grow_and_skip_disputes(invoices in prop::collection::vec((1i64..1_000_000, 0u32..200, any::<bool>(), 0i64..100), 1..12), count in 1u32..24, j in 0usize..4) {
+            let jurisdiction = ["EU", "UK", "CN", "US"][j];
+            let list: Vec<Value> = invoices.iter().enumerate().map(|(i, (cents, back, disputed, paid_pct))| {
+                let due = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).and_then(|d| d.checked_sub_days(chrono::Days::new(u64::from(*back)))).unwrap_or_default();
+                let amount = Decimal::new(*cents, 2);
+                let paid = (amount * Decimal::from(*paid_pct) / Decimal::ONE_HUNDRED).round_dp(2);
+                object(vec![
+                    ("number", Value::String(format!("N{i}"))),
+                    ("amount", Value::String(amount.to_string())),
+                    ("invoiceDate", Value::String("2024-12-01".into())),
+                    ("dueDate", Value::String(due.format("%Y-%m-%d").to_string())),
+                    ("disputed", Value::Bool(*disputed)),
+                    ("payments", Value::Array(vec![object(vec![("date", Value::String("2025-06-01".into())), ("amount", Value::String(paid.to_string()))])])),
+                ])
+            }).collect();
+            let input = object(vec![
+                ("asOf", Value::String("2025-06-30".into())),
+                ("jurisdiction", Value::String(jurisdiction.into())),
+                ("invoices", Value::Array(list)),
+                ("plan", object(vec![("count", num(count))])),
+            ]);
+            let r = match overdue::run(&input, None) { Ok(r) => r, Err(e) => panic!("valid input refused: {e:?}") };
+            let disputed: Vec<String> = invoices.iter().enumerate().filter(|(_, x)| x.2).map(|(i, _)| format!("N{i}")).collect();
+            let mut previous = Decimal::ZERO;
+            for step in &r.ladder {
+                prop_assert!(step.claim.total >= previous, "{} < {}", step.claim.total, previous);
+                previous = step.claim.total;
+                for n in &step.claim.invoices {
+                    prop_assert!(!disputed.contains(n), "disputed {} claimed", n);
+                }
+            }
+            if let Some(plan) = &r.restructuring {
+                let sum: Decimal = plan.instalments.iter().map(|i| i.principal).sum();
+                prop_assert_eq!(sum, r.overdue_total);
+            }
+        }
+
+        #[test]
+        fn no_overdue_input_panics(input in arbitrary_value()) {
+            for p in overdue::run(&input, None).err().unwrap_or_default() {
+                prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+            }
+        }
+    }
+}

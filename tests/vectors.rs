@@ -253,3 +253,14 @@ fn deal_check_vectors() {
     });
     assert_eq!(ran, 3, "every dealCheck vector ran");
 }
+
+#[test]
+fn overdue_plan_vectors() {
+    let ran = common::run_cases(common::OVERDUE_PLAN, |case| {
+        json_of(credit_calculator::overdue::run(
+            &to_value(&case.input),
+            None,
+        ))
+    });
+    assert_eq!(ran, 3, "every overduePlan vector ran");
+}

@@ -700,6 +700,47 @@ fn build() -> Policy {
             })
             .collect(),
         },
+        overdue: overdue(),
+    }
+}
+
+fn overdue() -> OverduePolicy {
+    OverduePolicy {
+        // A common B2B dunning ladder (seed texts: friendly reminder, formal letter, legal
+        // action or agency): +3 reminder, +15 formal letter, +30 final notice claiming the
+        // statutory interest and compensation, +45 stop further credit, +60 agency or court.
+        ladder: [
+            (3, "reminder"),
+            (15, "formalLetter"),
+            (30, "finalNotice"),
+            (45, "stopCredit"),
+            (60, "agencyOrLegal"),
+        ]
+        .iter()
+        .map(|(days, action)| DunningStep {
+            days: *days,
+            action: (*action).to_string(),
+        })
+        .collect(),
+        // Indicative recovery: collection agencies typically charge 15–25 % of what they
+        // recover; court action takes about a year and costs fees on top; a restructuring
+        // plan agreed with a customer in temporary difficulty recovers most of the debt.
+        routes: [
+            ("keepDunning", "0.6", 3, "0.01", "0"),
+            ("restructuring", "0.85", 6, "0", "0"),
+            ("agency", "0.55", 4, "0.2", "0"),
+            ("legal", "0.65", 12, "0.05", "5000"),
+            ("writeOff", "0", 0, "0", "0"),
+        ]
+        .iter()
+        .map(|(route, recovery, months, share, fixed)| RecoveryRoute {
+            route: (*route).to_string(),
+            recovery: dec(recovery),
+            months: *months,
+            cost_share: dec(share),
+            fixed_cost: dec(fixed),
+        })
+        .collect(),
     }
 }
 

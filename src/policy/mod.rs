@@ -40,6 +40,7 @@ pub struct Policy {
     pub limit: LimitPolicy,
     pub late_payment: LatePaymentPolicy,
     pub insurance: InsurancePolicy,
+    pub overdue: OverduePolicy,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -538,6 +539,38 @@ pub struct InsurancePolicy {
     pub named_buyer_fees: Vec<CurrencyAmount>,
     /// Insurance premium tax by the policyholder's country.
     pub premium_taxes: Vec<CountryRate>,
+}
+
+/// Collections (催收): the dunning ladder and the recovery routes compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverduePolicy {
+    pub ladder: Vec<DunningStep>,
+    pub routes: Vec<RecoveryRoute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DunningStep {
+    /// Days after the oldest undisputed due date.
+    pub days: u32,
+    /// reminder, formalLetter, finalNotice, stopCredit, agencyOrLegal, or a company's own.
+    pub action: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryRoute {
+    /// keepDunning, restructuring, agency, legal, writeOff.
+    pub route: String,
+    /// Share of the overdue amount expected back.
+    pub recovery: Decimal,
+    /// Months until the money comes in (on average).
+    pub months: u32,
+    /// Cost as a share of what is recovered (an agency's fee) …
+    pub cost_share: Decimal,
+    /// … plus a fixed cost (court and lawyers' fees).
+    pub fixed_cost: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

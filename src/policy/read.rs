@@ -8,7 +8,7 @@ use super::*;
 use crate::error::{code, Problem};
 use crate::value::{object, Obj};
 
-const TOP: [&str; 15] = [
+const TOP: [&str; 16] = [
     "version",
     "name",
     "rounding",
@@ -24,6 +24,7 @@ const TOP: [&str; 15] = [
     "limit",
     "latePayment",
     "insurance",
+    "overdue",
 ];
 
 /// Reads a supplied policy over the default: absent fields keep the default, present ones
@@ -112,6 +113,9 @@ pub fn read_policy(value: &Value) -> Result<Policy, Problems> {
     }
     if let Some(o) = root.object("insurance", ps) {
         read_insurance(&o, &mut policy.insurance, ps);
+    }
+    if let Some(o) = root.object("overdue", ps) {
+        read_overdue(&o, &mut policy.overdue, ps);
     }
     let grades = u32::try_from(policy.grades.len()).unwrap_or(u32::MAX);
     if policy.limit.by_grade.len() != policy.grades.len() {
@@ -1301,5 +1305,73 @@ fn read_insurance(o: &Obj, ins: &mut InsurancePolicy, ps: &mut Problems) {
             }
         }
         ins.premium_taxes = out;
+    }
+}
+
+fn read_overdue(o: &Obj, od: &mut OverduePolicy, ps: &mut Problems) {
+    o.reject_unknown(&["ladder", "routes"], ps);
+    if let Some(items) = o.array("ladder", ps) {
+        let path = o.path("ladder");
+        if non_empty(items, &path, ps) {
+            let mut out: Vec<DunningStep> = Vec::new();
+            for item in each(items, &path) {
+                let s = or_skip!(item, ps);
+                s.reject_unknown(&["days", "action"], ps);
+                let days = s.required("days", ps, |o, k, p| o.integer_in(k, 0, 3650, p));
+                let action = s.required("action", ps, |o, k, p| o.string(k, p));
+                if let (Some(prev), Some(cur)) = (out.last(), days) {
+                    if i64::from(prev.days) >= cur {
+                        ps.push(Problem::new(
+                            code::UNORDERED,
+                            s.path("days"),
+                            "steps must be in increasing order of days",
+                        ));
+                    }
+                }
+                if let (Some(days), Some(action)) = (days, action) {
+                    out.push(DunningStep {
+                        days: days as u32,
+                        action: action.to_string(),
+                    });
+                }
+            }
+            od.ladder = out;
+        }
+    }
+    if let Some(items) = o.array("routes", ps) {
+        let mut out: Vec<RecoveryRoute> = Vec::new();
+        for item in each(items, &o.path("routes")) {
+            let r = or_skip!(item, ps);
+            r.reject_unknown(
+                &["route", "recovery", "months", "costShare", "fixedCost"],
+                ps,
+            );
+            let route = r.required("route", ps, |o, k, p| o.string(k, p));
+            let recovery = r.required("recovery", ps, |o, k, p| {
+                o.decimal_in(k, Decimal::ZERO, Decimal::ONE, p)
+            });
+            let months = r.required("months", ps, |o, k, p| o.integer_in(k, 0, 600, p));
+            let cost_share = r
+                .decimal_in("costShare", Decimal::ZERO, Decimal::ONE, ps)
+                .unwrap_or_default();
+            let fixed = r
+                .decimal_in(
+                    "fixedCost",
+                    Decimal::ZERO,
+                    Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT),
+                    ps,
+                )
+                .unwrap_or_default();
+            if let (Some(route), Some(recovery), Some(months)) = (route, recovery, months) {
+                out.push(RecoveryRoute {
+                    route: route.to_string(),
+                    recovery,
+                    months: months as u32,
+                    cost_share,
+                    fixed_cost: fixed,
+                });
+            }
+        }
+        od.routes = out;
     }
 }

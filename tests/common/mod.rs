@@ -18,6 +18,7 @@ pub const SIMULATE_TERMS: &str = include_str!("../vectors/simulate_terms.json");
 pub const ESTIMATE_PREMIUM: &str = include_str!("../vectors/estimate_premium.json");
 pub const CLAIM_PAYOUT: &str = include_str!("../vectors/claim_payout.json");
 pub const DEAL_CHECK: &str = include_str!("../vectors/deal_check.json");
+pub const OVERDUE_PLAN: &str = include_str!("../vectors/overdue_plan.json");
 
 pub struct Case {
     pub name: String,

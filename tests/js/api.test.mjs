@@ -93,6 +93,11 @@ test('estimatePremium, claimPayout: every golden vector', () => {
   runCases('claim_payout', (c) => engine.claimPayout(c.input), 7);
 });
 
+test('dealCheck, overduePlan: every golden vector', () => {
+  runCases('deal_check', (c) => engine.dealCheck(c.input), 3);
+  runCases('overdue_plan', (c) => engine.overduePlan(c.input), 3);
+});
+
 test('validatePolicy: every golden vector, never throwing', () => {
   const cases = vectors('validate_policy');
   for (const c of cases) {
@@ -135,6 +140,8 @@ test('TypeScript declarations ship for every export and type', () => {
     'export function dso(input: DsoInput, policy?: Policy | null): DsoResult;',
     'export function estimatePremium(input: PremiumInput, policy?: Policy | null): PremiumEstimate;',
     'export function claimPayout(input: ClaimInput, policy?: Policy | null): ClaimPayoutResult;',
+    'export function dealCheck(input: DealCheckInput, policy?: Policy | null): DealCheckResult;',
+    'export function overduePlan(input: OverdueInput, policy?: Policy | null): OverduePlanResult;',
     'export interface CreditCalculatorError extends Error',
     'export interface Problem',
   ]) {

@@ -281,3 +281,14 @@ fn deal_check_vectors() {
         3
     );
 }
+
+#[wasm_bindgen_test]
+fn overdue_plan_vectors() {
+    assert_eq!(
+        run_js_cases(common::OVERDUE_PLAN, |c| wasm::overdue_plan(
+            js(&c.input),
+            None
+        )),
+        3
+    );
+}
