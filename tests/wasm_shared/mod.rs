@@ -248,7 +248,7 @@ fn terms_engines_vectors() {
             js(&c.input),
             None
         )),
-        15
+        16
     );
     assert_eq!(
         run_js_cases(common::DSO, |c| wasm::dso(js(&c.input), None)),
