@@ -54,6 +54,12 @@ fn call(name: &str, args: &Json) -> Option<Json> {
         "dealCheck" => credit_calculator::deal::run(&arg(0), None)
             .ok()
             .and_then(|r| serde_json::to_value(r).ok()),
+        "estimatePremium" => credit_calculator::insurance::run_estimate(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
+        "overduePlan" => credit_calculator::overdue::run(&arg(0), None)
+            .ok()
+            .and_then(|r| serde_json::to_value(r).ok()),
         _ => None,
     }
 }
@@ -67,6 +73,8 @@ fn main() {
         "recommendLimit",
         "simulateTerms",
         "dealCheck",
+        "estimatePremium",
+        "overduePlan",
     ] {
         let args = inputs[name].clone();
         assert!(

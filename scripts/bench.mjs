@@ -24,6 +24,8 @@ const CALLS = {
   recommendLimit: INPUTS.recommendLimit,
   simulateTerms: INPUTS.simulateTerms,
   dealCheck: INPUTS.dealCheck,
+  estimatePremium: INPUTS.estimatePremium,
+  overduePlan: INPUTS.overduePlan,
 };
 const PORTFOLIO_SIZE = INPUTS.portfolio.customers;
 
