@@ -5,6 +5,7 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { detectLocale, problemText, t } from './i18n.js';
+import { startInsuranceView } from './insurance-view.js';
 import { startLimitView } from './limit-view.js';
 import { startScoreView } from './score-view.js';
 import { startTermsView } from './terms-view.js';
@@ -174,9 +175,11 @@ function start() {
   restoreForm();
   translateStatic();
   renderOutcome();
-  // The limit and terms sections listen for the score section's `score-result` events: start them first.
+  // The limit and terms sections listen for the score section's `score-result` events, and the
+  // insurance section for those and the limit's `limit-result` events: start them first.
   const limitView = startLimitView({ locale, storage });
   const termsView = startTermsView({ locale, storage });
+  const insuranceView = startInsuranceView({ locale, storage });
   const scoreView = startScoreView({ locale, storage });
   $('discount-form').addEventListener('input', () => {
     saveForm();
@@ -191,6 +194,7 @@ function start() {
     scoreView.setLocale(locale);
     limitView.setLocale(locale);
     termsView.setLocale(locale);
+    insuranceView.setLocale(locale);
   });
   recalculate();
 }

@@ -166,13 +166,20 @@ export function startLimitView({ locale: initialLocale, storage }) {
     if (!score) {
       outcome = null;
       render();
+      publish();
       return;
     }
     const result = await call('recommendLimit', read());
     if (mine !== ticket) return; // a newer keystroke's or score's result is on its way
     outcome = result;
     render();
+    publish();
     document.documentElement.dataset.limitReady = 'true';
+  }
+
+  /** Tells the page's other sections (credit insurance) the latest limit: the result, or null. */
+  function publish() {
+    document.dispatchEvent(new CustomEvent('limit-result', { detail: outcome?.ok ? outcome.value : null }));
   }
 
   // ---- rendering ----------------------------------------------------------------------------
