@@ -172,7 +172,7 @@ pub fn check(value: &Value, policy: &Policy) -> Result<DealCheck, Problems> {
             match crate::insurance::estimate(&with(part, &extra), policy) {
                 Ok(premium) => {
                     let protected = l.recommended.times(premium.indemnity).unwrap_or_default();
-                    let claim = Value::Object(vec![
+                    let mut claim_fields: Vec<(String, Value)> = vec![
                         (
                             "unpaidAmount".into(),
                             Value::String(l.recommended.to_string()),
@@ -185,7 +185,11 @@ pub fn check(value: &Value, policy: &Policy) -> Result<DealCheck, Problems> {
                             "excess".into(),
                             Value::String(premium.excess_per_claim.to_string()),
                         ),
-                    ]);
+                    ];
+                    if let Some(c) = &premium.currency {
+                        claim_fields.push(("currency".into(), Value::String(c.clone())));
+                    }
+                    let claim = Value::Object(claim_fields);
                     match crate::insurance::claim(&with(&claim, &[]), policy) {
                         Ok(payout) => Some(InsuranceForDeal {
                             protected_limit: crate::money::round_fixed(

@@ -120,7 +120,10 @@ pub fn estimate(value: &Value, policy: &Policy) -> Result<PremiumEstimate, Probl
     let turnover = o.required("insuredTurnover", &mut ps, |o, k, p| {
         let v = money_field(o, k, p)?;
         if v.is_zero() {
-            p.push(out_of_range(&o.path(k), Some(Decimal::ZERO), None));
+            p.push(
+                Problem::new(code::OUT_OF_RANGE, o.path(k), "must be more than 0")
+                    .with_range(Some("0".into()), None),
+            );
             return None;
         }
         Some(v)
@@ -378,6 +381,11 @@ pub fn estimate(value: &Value, policy: &Policy) -> Result<PremiumEstimate, Probl
             .iter()
             .try_fold(Decimal::ZERO, |a, (g, s)| a.plus(g.times(*s)?))
     };
+    // A buyer past the grade at which we give no open credit is one an insurer would
+    // most likely refuse to cover: the figure is shown, with the warning.
+    if avg_grade.is_some_and(|g| g >= Decimal::from(policy.limit.no_open_credit_from_grade)) {
+        assumptions.push("INSURER_LIKELY_TO_DECLINE");
+    }
     factors.push(RateFactor {
         driver: "buyerQuality",
         input: avg_grade.map(rate_r),
