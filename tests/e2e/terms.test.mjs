@@ -455,6 +455,24 @@ describe('credit terms on the deal-check page', () => {
     await context.close();
   });
 
+  test('fed live by the limit: an empty annual-sales field takes the limit section’s expected sales', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await scoreProfileOnly(page);
+    await page.locator('#limit-sales').fill('');
+    await page.locator('#limit-sales').pressSequentially('1,825,000');
+    await fillDeal(page, { currency: 'CNY', invoiceAmount: '10000' });
+    // Net 30 on the limit's 1,825,000 a year: 1,825,000 × 30 / 365 = 150,000 carried.
+    await expectText(page, cell('receivablesCarried', 1), 'CN¥150,000.00');
+    assert.doesNotMatch(await text(page, '#terms-assumptions'), /12 such invoices/);
+    // Typed sales win over the limit's.
+    await fillDeal(page, { annualSales: '365,000' });
+    await expectText(page, cell('receivablesCarried', 1), 'CN¥30,000.00');
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
   test('axe clean in English, Chinese and at 375px; a reload restores every field and the option list', async () => {
     const { page, context, problems } = await h.open();
     await ready(page);

@@ -1,8 +1,9 @@
 // The "Credit terms" section of the deal-check page. One way, like the other sections:
 // form + the latest customer score → plain TermsInput → engine → render. The score reaches
-// this section only through the `score-result` event that score-view.js dispatches on
+// this section through the `score-result` event that score-view.js dispatches on
 // `document` (detail: the score result, or null while the score has errors); without one the
-// section works on its own with the credit policy's defaults. Every field, including the list
+// section works on its own with the credit policy's defaults. The limit's `limit-result`
+// event gives the customer's expected sales to an empty annual-sales field. Every field, including the list
 // of term options, is saved locally as it is typed and restored on reload; an invalid field is
 // marked with the engine's problem in the current language and nothing typed is ever changed.
 // The page never computes money: every figure is an engine decimal string formatted with Intl,
@@ -121,6 +122,7 @@ function valueOf(control, kind) {
 export function startTermsView({ locale: initialLocale, storage }) {
   let locale = initialLocale;
   let score; // undefined: no score yet; null: the score has errors; else the latest result
+  let limit = null; // the latest limit result: its expected sales fill an empty annual-sales field
   let outcome = null; // { ok, value } | { ok: false, error } of the latest simulateTerms
   let targets = new Map(); // engine path → control, for the input that produced `outcome`
   let ticket = 0;
@@ -287,6 +289,12 @@ export function startTermsView({ locale: initialLocale, storage }) {
     // An empty invoice date is the score's as-of date, else today.
     if (!input.invoiceDate) input.invoiceDate = score?.asOf ?? today();
     if (score) input.score = score;
+    // Empty annual sales: the customer's expected sales from the limit section (the basis of
+    // its need method), when it is in the same currency.
+    const limitSales = limit?.methods?.find((m) => m.method === 'need')?.basis ?? null;
+    if (!input.annualSales && limitSales && (!limit.currency || limit.currency === input.currency)) {
+      input.annualSales = limitSales;
+    }
     input.options = [...rowsBox.children].map((row, i) => {
       const v = (name) => {
         const spec = OPTION_FIELDS.find((s) => s.name === name);
@@ -642,6 +650,10 @@ export function startTermsView({ locale: initialLocale, storage }) {
   });
   document.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
+    recalculate();
+  });
+  document.addEventListener('limit-result', (e) => {
+    limit = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });
 
