@@ -2,8 +2,8 @@
 // against the served site with its strict Content-Security-Policy.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import { startHarness } from './harness.mjs';
+import { assertClean, axe, text } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -16,20 +16,6 @@ after(async () => {
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
 }
-
-function assertClean(problems) {
-  assert.deepEqual(problems.offOrigin, [], 'requests off the page origin');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors or warnings (CSP violations show here)');
-  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
-}
-
-async function axe(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${label})`);
-}
-
-const text = (page, sel) => page.locator(sel).innerText();
 
 describe('discount calculator on the deal-check page', () => {
   test('answers live as the user types, in English', async () => {

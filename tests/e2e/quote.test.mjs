@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import { startHarness } from './harness.mjs';
+import { assertClean, axe, assertNoInline } from './checks.mjs';
 
 const PHONE = { width: 375, height: 740 };
 const LAPTOP = { width: 1280, height: 900 };
@@ -37,32 +37,10 @@ async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
 }
 
-function assertClean(problems) {
-  assert.deepEqual(problems.offOrigin, [], 'requests off the page origin');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors or warnings (CSP violations show here)');
-  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
-}
-
-/** No element carries a style attribute, no <style> element, no inline script. */
-async function assertNoInline(page) {
-  const inline = await page.evaluate(() => ({
-    styleAttributes: document.querySelectorAll('[style]').length,
-    styleElements: document.querySelectorAll('style').length,
-    inlineScripts: document.querySelectorAll('script:not([src])').length,
-  }));
-  assert.deepEqual(inline, { styleAttributes: 0, styleElements: 0, inlineScripts: 0 });
-}
-
 /** What every test ends with. */
 async function assertSound(page, problems) {
   await assertNoInline(page);
   assertClean(problems);
-}
-
-async function axe(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${label})`);
 }
 
 async function assertNoSideScroll(page, label) {

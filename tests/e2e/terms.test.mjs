@@ -6,8 +6,8 @@
 // late_interest.json); here we test that the page shows them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import { startHarness } from './harness.mjs';
+import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, text, expectText } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -21,52 +21,6 @@ async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
   await page.waitForSelector('html[data-terms-ready="true"]', { timeout: 15000 });
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.offOrigin, [], 'requests off the page origin');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors or warnings (CSP violations show here)');
-  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
-}
-
-async function axe(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations (${label})`);
-}
-
-/** No element carries a style attribute, no <style> element, no inline script. */
-async function assertNoInline(page) {
-  const inline = await page.evaluate(() => ({
-    styleAttributes: document.querySelectorAll('[style]').length,
-    styleElements: document.querySelectorAll('style').length,
-    inlineScripts: document.querySelectorAll('script:not([src])').length,
-  }));
-  assert.deepEqual(inline, { styleAttributes: 0, styleElements: 0, inlineScripts: 0 });
-}
-
-async function assertNoSidewaysScroll(page, label) {
-  const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  assert.ok(w.scroll <= w.client, `no sideways scrolling (${label}): ${w.scroll} > ${w.client}`);
-}
-
-const text = (page, sel) => page.locator(sel).innerText();
-
-/** Waits (up to 5 s) until the element's text is `expected`, then asserts it. */
-async function expectText(page, sel, expected) {
-  await page
-    .waitForFunction(
-      ([s, e]) => {
-        const node = document.querySelector(s);
-        return node && (e instanceof RegExp ? e.test(node.textContent) : node.textContent.trim() === e);
-      },
-      [sel, expected],
-      { timeout: 5000 },
-    )
-    .catch(() => {});
-  const actual = (await text(page, sel)).trim();
-  if (expected instanceof RegExp) assert.match(actual, expected, sel);
-  else assert.equal(actual, expected, sel);
 }
 
 const focused = (page) => page.evaluate(() => document.activeElement.id);
