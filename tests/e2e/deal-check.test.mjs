@@ -121,8 +121,9 @@ describe('discount calculator on the deal-check page', () => {
   test('works with the keyboard alone', async () => {
     const { page, context, problems } = await h.open();
     await ready(page);
-    // Five skip links, in page order: the customer score, the credit limit, the credit terms, the credit
-    // insurance, the discount calculator.
+    // Six skip links, in page order: the customer score, the credit limit, the credit terms, the credit
+    // insurance, the overdue customer, the discount calculator.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

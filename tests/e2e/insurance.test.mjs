@@ -149,10 +149,10 @@ describe('credit insurance on the deal-check page', () => {
     assert.equal(await page.getAttribute('#insurance-status', 'role'), 'status');
     assert.equal(await page.getAttribute('#insurance-status', 'aria-live'), 'polite');
     assert.equal(await text(page, '#insurance-title'), 'Credit insurance');
-    // The section sits between the credit terms and the early-payment discount.
+    // The section sits between the credit terms and the overdue customer (then the early-payment discount).
     assert.deepEqual(
       await page.locator('main > section.card').evaluateAll((s) => s.map((x) => x.id)),
-      ['score', 'limit', 'terms', 'insurance', 'discount'],
+      ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount'],
     );
 
     await scoreProfileOnly(page);

@@ -7,6 +7,7 @@ import * as fmt from './format.js';
 import { detectLocale, problemText, t } from './i18n.js';
 import { startInsuranceView } from './insurance-view.js';
 import { startLimitView } from './limit-view.js';
+import { startOverdueView } from './overdue-view.js';
 import { startScoreView } from './score-view.js';
 import { startTermsView } from './terms-view.js';
 
@@ -176,10 +177,12 @@ function start() {
   translateStatic();
   renderOutcome();
   // The limit and terms sections listen for the score section's `score-result` events, and the
-  // insurance section for those and the limit's `limit-result` events: start them first.
+  // insurance section for those and the limit's `limit-result` events, the overdue section for
+  // the score's: start them first.
   const limitView = startLimitView({ locale, storage });
   const termsView = startTermsView({ locale, storage });
   const insuranceView = startInsuranceView({ locale, storage });
+  const overdueView = startOverdueView({ locale, storage });
   const scoreView = startScoreView({ locale, storage });
   $('discount-form').addEventListener('input', () => {
     saveForm();
@@ -195,6 +198,7 @@ function start() {
     limitView.setLocale(locale);
     termsView.setLocale(locale);
     insuranceView.setLocale(locale);
+    overdueView.setLocale(locale);
   });
   recalculate();
 }

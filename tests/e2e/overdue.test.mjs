@@ -1,0 +1,278 @@
+// Browser end-to-end: the "Overdue customer" section of the deal-check page, used as a credit
+// manager would: the late customer's open invoices typed row by row (the worked example of
+// tests/vectors/overdue_plan.json, case 1), then read in both languages, with an invalid row,
+// after a reload, with the keyboard alone and on a phone-width screen. The figures are the
+// vector's, formatted by the page with Intl.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startHarness } from './harness.mjs';
+import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, text, expectText } from './checks.mjs';
+
+let h;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+async function ready(page) {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('html[data-overdue-ready="true"]', { timeout: 15000 });
+}
+
+const cell = (n, field) => `#overdue-rows .row:nth-child(${n}) [data-row-field="${field}"]`;
+
+/** Case 1's invoices: F fully paid, G partly paid (sent as payments on the as-of date), E disputed. */
+const INVOICES = [
+  { number: 'A', amount: '10000', invoiceDate: '2025-01-15', dueDate: '2025-02-14' },
+  { number: 'B', amount: '5000', invoiceDate: '2025-03-01', dueDate: '2025-03-31' },
+  { number: 'C', amount: '2000', invoiceDate: '2025-03-01', dueDate: '2025-03-30' },
+  { number: 'D', amount: '3000', invoiceDate: '2025-04-15', dueDate: '2025-05-15' },
+  { number: 'E', amount: '4000', invoiceDate: '2025-01-01', dueDate: '2025-01-31', disputed: true },
+  { number: 'F', amount: '1000', invoiceDate: '2025-01-01', dueDate: '2025-01-30', paid: '1000' },
+  { number: 'G', amount: '6000', invoiceDate: '2025-01-01', dueDate: '2025-01-30', paid: '1000' },
+  { number: 'H', amount: '700', invoiceDate: '2024-12-30', dueDate: '2025-01-29' },
+];
+
+/** Types case 1: as of 30 April 2025, euro, EU law, the eight invoices, the default plan of 6. */
+async function enterCase1(page) {
+  await page.locator('#od-asOf').fill('2025-04-30');
+  await page.selectOption('#od-currency', 'EUR');
+  await page.selectOption('#od-jurisdiction', 'EU');
+  for (const [i, inv] of INVOICES.entries()) {
+    const n = i + 1;
+    if (n > 1) await page.locator('#overdue-add').click();
+    await page.locator(cell(n, 'number')).pressSequentially(inv.number);
+    await page.locator(cell(n, 'amount')).pressSequentially(inv.amount);
+    await page.locator(cell(n, 'invoiceDate')).fill(inv.invoiceDate);
+    await page.locator(cell(n, 'dueDate')).fill(inv.dueDate);
+    if (inv.paid) await page.locator(cell(n, 'paid')).pressSequentially(inv.paid);
+    if (inv.disputed) await page.locator(cell(n, 'disputed')).check();
+  }
+  assert.equal(await page.inputValue('#od-planCount'), '6');
+  await expectText(page, '#overdue-overdueTotal', '€22,700.00');
+}
+
+const step = (action, part) => `#overdue-ladder li[data-action="${action}"] ${part}`;
+
+/** The message shown for a control, by its aria-describedby error slot. */
+const errorOf = (page, selector) => page.locator(selector).evaluate((c) => document.getElementById(`${c.id}-error`).textContent);
+
+describe('overdue customer section', () => {
+  test('case 1: the ageing, the disputed invoice apart, the ladder, the best route and the plan', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    // Nothing typed yet: a friendly prompt, not an error, and no field marked.
+    await expectText(page, '#overdue-status', /^Enter the customer’s open invoices/);
+    assert.equal(await page.locator('#overdue-form [aria-invalid]').count(), 0);
+    assert.equal(await page.locator('#overdue-body').isHidden(), true);
+
+    await enterCase1(page);
+    const bucket = (b, part) => text(page, `#overdue-ageing-rows tr[data-bucket="${b}"] ${part}`);
+    assert.equal(await bucket('61-90', 'td.amount'), '€15,000.00');
+    assert.equal(await bucket('61-90', 'td.count'), '2');
+    assert.equal(await bucket('61-90', 'th'), '61–90 days');
+    assert.equal(await bucket('over90', 'td.amount'), '€700.00');
+    assert.equal(await bucket('current', 'td.amount'), '€3,000.00');
+    // The bar: one <rect> per bucket with money in it, sized by its width attribute only.
+    const bar = await page.locator('#overdue-ageing-bar').evaluate((node) => ({
+      hidden: node.getAttribute('aria-hidden'),
+      widths: [...node.querySelectorAll('rect[data-bucket]')].map((r) => [r.dataset.bucket, r.getAttribute('width')]),
+    }));
+    assert.equal(bar.hidden, 'true');
+    assert.deepEqual(bar.widths.map(([b]) => b), ['current', '1-30', '31-60', '61-90', 'over90']);
+    assert.equal(bar.widths.find(([b]) => b === '61-90')[1], '58.37'); // 15,000 of 25,700
+    // E is disputed: listed apart, not in the ageing.
+    assert.deepEqual(await page.locator('#overdue-disputed li').allInnerTexts(), ['Invoice E: €4,000.00, due Jan 31, 2025']);
+    assert.equal(await text(page, '#overdue-disputed-wrap h4'), 'Disputed: excluded from dunning until resolved');
+    assert.equal(await text(page, '#overdue-overdueTotal'), '€22,700.00');
+    assert.equal(await text(page, '#overdue-outstandingTotal'), '€25,700.00');
+
+    // The ladder: five steps, all due by 30 April; the final notice claims €15,913.48.
+    assert.deepEqual(await page.locator('#overdue-ladder li').evaluateAll((l) => l.map((n) => n.dataset.action)),
+      ['reminder', 'formalLetter', 'finalNotice', 'stopCredit', 'agencyOrLegal']);
+    assert.equal(await text(page, step('finalNotice', '.overdue-step-action')), 'Final notice');
+    assert.equal(await text(page, step('finalNotice', '.overdue-step-date')), 'Feb 28, 2025');
+    assert.equal(await text(page, step('finalNotice', '.overdue-badge')), 'Action due now');
+    assert.equal(await text(page, step('finalNotice', '.claim-principal dd')), '€15,700.00');
+    assert.equal(await text(page, step('finalNotice', '.claim-interest dd')), '€93.48');
+    assert.equal(await text(page, step('finalNotice', '.claim-compensation dd')), '€120.00');
+    assert.equal(await text(page, step('finalNotice', '.claim-total dd')), '€15,913.48');
+    assert.match(await text(page, step('finalNotice', '.overdue-step-sub')), /Invoices: A, G, and H\.$/);
+    assert.equal(await text(page, step('finalNotice', '.overdue-letter')),
+      'Final notice, claiming statutory interest and compensation on 2025-02-28: 15913.48 EUR due on 3 invoice(s)');
+
+    // The routes: restructuring is best, marked in its row.
+    assert.equal(await page.locator('#overdue-route-rows tr.best').getAttribute('data-route'), 'restructuring');
+    assert.equal(await text(page, '#overdue-route-rows tr.best th'), 'Restructuring plan Best');
+    assert.equal(await text(page, '#overdue-route-rows tr.best td.pv'), '€18,566.62');
+    assert.equal(await text(page, '#overdue-route-rows tr.best td.rank'), '1');
+    assert.equal(await text(page, '#overdue-route-rows tr[data-route="legal"] td.cost'), '€5,737.75');
+    assert.equal(await text(page, '#overdue-best'), 'Best route: Restructuring plan, worth €18,566.62 today.');
+
+    // The plan: six monthly instalments, the last one takes the rounding.
+    assert.equal(await page.locator('#overdue-plan-rows tr').count(), 6);
+    assert.equal(await text(page, '#overdue-plan-rows tr:first-child td.payment'), '€3,783.33');
+    assert.equal(await text(page, '#overdue-plan-rows tr:last-child td.payment'), '€3,783.35');
+    assert.equal(await text(page, '#overdue-plan-rows tr:last-child td.balance'), '€0.00');
+    assert.equal(await text(page, '#overdue-plan-rows tr:nth-child(4) td.date'), 'Sep 1, 2025');
+    assert.match(await text(page, '#overdue-legal'), /^EU Directive 2011\/7\/EU/);
+    assert.equal(await text(page, '#overdue-status'), 'Overdue €22,700.00; best recovery route: Restructuring plan.');
+    const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('credit-calculator:overdue:v1')));
+    assert.equal(saved.invoices.length, 8);
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('in Chinese, with axe clean in both languages and at 375px', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await enterCase1(page);
+    await axe(page, 'English');
+    await page.selectOption('#locale', 'zh-CN');
+    assert.equal(await text(page, '#overdue-title'), '逾期客户');
+    assert.equal(await text(page, 'a.skip-link[href="#overdue"]'), '跳至逾期客户');
+    assert.equal(await text(page, 'label[for="od-planCount"]'), '分期期数');
+    assert.equal(await text(page, '#overdue-rows .row:nth-child(2) legend'), '发票 2');
+    assert.equal(await text(page, '#overdue-rows .row:nth-child(2) label[for$="-dueDate"]'), '到期日');
+    assert.equal(await text(page, '#overdue-ageing-rows tr[data-bucket="over90"] th'), '90 天以上');
+    assert.equal(await text(page, step('finalNotice', '.overdue-step-action')), '最后通知');
+    assert.equal(await text(page, step('finalNotice', '.overdue-step-date')), '2025年2月28日');
+    assert.equal(await text(page, step('finalNotice', '.overdue-badge')), '现在即应执行');
+    assert.equal(await text(page, step('finalNotice', '.claim-total dd')), '€15,913.48');
+    assert.equal(await text(page, step('finalNotice', '.overdue-letter')),
+      '最后通知（主张法定利息及补偿）（2025-02-28）：3 张发票应付 15913.48 EUR');
+    assert.equal(await text(page, '#overdue-route-rows tr.best th'), '分期还款 最佳');
+    assert.match(await text(page, '#overdue-legal'), /^欧盟第 2011\/7\/EU 号指令/);
+    await axe(page, 'Chinese');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await assertNoSidewaysScroll(page, 'Chinese, 375px');
+    await axe(page, 'Chinese, 375px');
+    await page.selectOption('#locale', 'en');
+    await assertNoSidewaysScroll(page, 'English, 375px');
+    await axe(page, 'English, 375px');
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('an invalid row is marked in English and Chinese; every other field keeps its value', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await enterCase1(page);
+    // B due before it was issued.
+    await page.locator(cell(2, 'dueDate')).fill('2025-02-01');
+    await expectText(page, '#overdue-status', 'Correct the marked field to see the result.');
+    assert.equal(await page.locator(cell(2, 'dueDate')).getAttribute('aria-invalid'), 'true');
+    assert.equal(await errorOf(page, cell(2, 'dueDate')), 'The due date must not be before the invoice date.');
+    assert.equal(await page.locator('#overdue-form [aria-invalid="true"]').count(), 1);
+    assert.equal(await page.locator('#overdue-body').isHidden(), true);
+    assert.equal(await page.inputValue(cell(2, 'dueDate')), '2025-02-01');
+    assert.equal(await page.inputValue(cell(2, 'amount')), '5000');
+    assert.equal(await page.inputValue(cell(7, 'paid')), '1000');
+    assert.equal(await page.isChecked(cell(5, 'disputed')), true);
+    assert.equal(await page.inputValue('#od-asOf'), '2025-04-30');
+    await page.selectOption('#locale', 'zh-CN');
+    assert.equal(await errorOf(page, cell(2, 'dueDate')), '到期日不能早于开票日期。');
+    assert.equal(await text(page, '#overdue-status'), '请更正标出的字段以查看结果。');
+    // A payment above the invoice and a plan of 0 instalments, marked on their own fields.
+    await page.locator(cell(2, 'dueDate')).fill('2025-03-31');
+    await page.locator(cell(8, 'paid')).pressSequentially('900');
+    await page.locator('#od-planCount').fill('0');
+    await expectText(page, '#overdue-status', '请更正标出的字段以查看结果。');
+    assert.equal(await errorOf(page, cell(8, 'paid')), '已付金额不能超过发票金额。');
+    assert.equal(await errorOf(page, '#od-planCount'), '请输入 1 到 600 期。');
+    assert.equal(await page.locator(cell(2, 'dueDate')).getAttribute('aria-invalid'), null);
+    await page.selectOption('#locale', 'en');
+    assert.equal(await errorOf(page, cell(8, 'paid')), 'The amount paid must not exceed the invoice.');
+    assert.equal(await errorOf(page, '#od-planCount'), 'Enter from 1 to 600 instalments.');
+    // A custom rule without its rate: the agreed-rate field shows and is marked.
+    await page.locator(cell(8, 'paid')).fill('');
+    await page.locator('#od-planCount').fill('6');
+    await page.selectOption('#od-jurisdiction', 'custom');
+    await expectText(page, '#od-agreedRate-error', 'An agreed rate is needed for a custom rule.');
+    await page.locator('#od-agreedRate').pressSequentially('9.5');
+    await expectText(page, '#overdue-overdueTotal', '€22,700.00');
+    assert.equal(await page.locator('#overdue-form [aria-invalid="true"]').count(), 0);
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a reload restores every row and field', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await enterCase1(page);
+    await page.selectOption('#od-country', 'DE');
+    await page.locator('#od-planCount').fill('');
+    await page.locator('#od-planCount').pressSequentially('4');
+    await page.selectOption('#od-planFrequency', 'weekly');
+    await page.locator('#od-planRate').pressSequentially('5');
+    await page.locator('#od-planIncludeInterest').check();
+    await expectText(page, '#overdue-plan-rows tr:last-child th', '4');
+    const rows = () => page.locator('#overdue-rows .row').evaluateAll((list) => list.map((row) => Object.fromEntries(
+      [...row.querySelectorAll('[data-row-field]')].map((c) => [c.dataset.rowField, c.type === 'checkbox' ? c.checked : c.value]))));
+    const fields = () => Promise.all(['#od-asOf', '#od-currency', '#od-jurisdiction', '#od-country', '#od-planCount', '#od-planFrequency', '#od-planRate']
+      .map((s) => page.inputValue(s)));
+    const shown = async () => ({
+      ladder: await page.locator('#overdue-ladder li').allInnerTexts(),
+      routes: await page.locator('#overdue-route-rows tr').allInnerTexts(),
+      plan: await page.locator('#overdue-plan-rows tr').allInnerTexts(),
+    });
+    const before = { rows: await rows(), fields: await fields(), checked: await page.isChecked('#od-planIncludeInterest'), shown: await shown() };
+    assert.deepEqual(before.fields, ['2025-04-30', 'EUR', 'EU', 'DE', '4', 'weekly', '5']);
+    assert.equal(before.rows.length, 8);
+    assert.deepEqual(before.rows[6], { number: 'G', amount: '6000', invoiceDate: '2025-01-01', dueDate: '2025-01-30', paid: '1000', disputed: false });
+    assert.equal(before.rows[4].disputed, true);
+    await page.reload();
+    await ready(page);
+    await expectText(page, '#overdue-plan-rows tr:last-child th', '4');
+    assert.deepEqual(await rows(), before.rows);
+    assert.deepEqual(await fields(), before.fields);
+    assert.equal(await page.isChecked('#od-planIncludeInterest'), true);
+    assert.deepEqual(await shown(), before.shown);
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('works with the keyboard alone: the skip link, adding and removing rows', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    // The skip links in page order: score, limit, terms, insurance, overdue.
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#overdue');
+    assert.equal(await text(page, 'a.skip-link[href="#overdue"]'), 'Skip to the overdue customer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'od-asOf');
+    // Add a row by keyboard: focus lands in its first field.
+    await page.locator('#overdue-add').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#overdue-rows .row').count(), 2);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.rowField), 'number');
+    assert.equal(await text(page, '#overdue-rows .row:nth-child(2) legend'), 'Invoice 2');
+    assert.equal(await page.locator('#overdue-rows .row:nth-child(2) .button-remove').textContent(), 'Remove Invoice 2'); // its accessible name
+    await page.keyboard.type('X1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('250');
+    // Remove the first row: focus moves to the remove button of the row that takes its place.
+    await page.locator('#overdue-rows .row:nth-child(1) .button-remove').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#overdue-rows .row').count(), 1);
+    assert.equal(await page.inputValue(cell(1, 'number')), 'X1');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'button button-remove');
+    assert.equal(await text(page, '#overdue-rows .row:nth-child(1) legend'), 'Invoice 1');
+    // The last row removed: focus goes to the add button; the prompt is back.
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#overdue-rows .row').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'overdue-add');
+    await expectText(page, '#overdue-status', /^Enter the customer’s open invoices/);
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+});
