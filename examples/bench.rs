@@ -36,7 +36,8 @@ fn time(batches: usize, per_batch: usize, mut f: impl FnMut()) -> f64 {
 /// The whole path of one call: JSON-like input → engine → JSON-like output.
 fn call(name: &str, args: &Json) -> Option<Json> {
     let arg = |i: usize| -> Value {
-        serde_json::from_value(args.get(i).cloned().unwrap_or(Json::Null)).unwrap_or(Value::Null)
+        serde_json::from_str(&args.get(i).cloned().unwrap_or(Json::Null).to_string())
+            .unwrap_or(Value::Null)
     };
     match name {
         "discountCost" => credit_calculator::discount::run(&arg(0), None)

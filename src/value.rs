@@ -2,8 +2,9 @@
 //! decimal text they were given, and a reader that walks it by field path and collects
 //! every problem instead of stopping at the first.
 //!
-//! Inputs arrive either as JS values (through serde-wasm-bindgen) or as JSON text in native
-//! tests (through serde_json); both deserialize into [`Value`].
+//! Inputs arrive either as JS values (read with js_sys in `wasm.rs`, numbers by JS's own
+//! `String(n)`) or, in native tests and tools, as JSON through serde_json with
+//! `arbitrary_precision`, which keeps every number's exact text: no binary float anywhere.
 
 use core::fmt;
 
@@ -63,6 +64,9 @@ impl<'de> DeserializeSeed<'de> for ValueSeed {
 
 pub const TOO_DEEP_MESSAGE: &str = "the input is nested too deeply";
 
+/// How serde_json (feature `arbitrary_precision`) marks a number's exact text.
+const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
 impl<'de> serde::Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
         ValueSeed { depth: 0 }.deserialize(deserializer)
@@ -97,13 +101,6 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
         Ok(Value::Number(v.to_string()))
     }
-    /// The one place a binary float appears in the crate: a JS number that is not a safe
-    /// integer arrives as an IEEE double. We keep its shortest round-trip decimal text
-    /// (Rust's `Display` for f64, the same digits as JS `String(n)`), which is the number
-    /// the user typed; nothing is ever computed in binary floating point.
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Number(format!("{v}")))
-    }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_string()))
     }
@@ -122,6 +119,12 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut fields = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            // serde_json with `arbitrary_precision` (the native tests) hands a number over as
+            // a one-entry map under this token, holding its exact text.
+            if key == JSON_NUMBER_TOKEN && fields.is_empty() {
+                let text: String = map.next_value()?;
+                return Ok(Value::Number(text));
+            }
             let value = map.next_value_seed(ValueSeed {
                 depth: self.depth + 1,
             })?;
