@@ -17,6 +17,7 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import { $, el } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:insurance:v1';
 /** Where the policyholder may be taxed: the credit policy's premium-tax countries. */
@@ -46,19 +47,6 @@ const CONTROL_OF_PATH = {
   indemnity: 'ins-indemnity',
   excess: 'ins-excess',
 };
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 /** An engine decimal string that is zero ("0", "0.00"): a test on its text, not arithmetic. */
 const isZero = (text) => /^[+-]?0*(\.0*)?$/.test(String(text ?? ''));

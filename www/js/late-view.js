@@ -7,6 +7,7 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import { $, el } from './dom.js';
 
 const JURISDICTIONS = ['EU', 'UK', 'CN', 'US', 'custom'];
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -23,19 +24,6 @@ const FIELDS = [
   { id: 'late-agreedRate', path: 'agreedRate', kind: 'percent', label: 'late.agreedRate', hint: 'late.hint.agreedRate', for: ['CN', 'US', 'custom'] },
   { id: 'late-fixedCompensation', path: 'fixedCompensation', kind: 'decimal', label: 'late.fixedCompensation', hint: 'late.hint.fixedCompensation', for: ['custom'] },
 ];
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 /**
  * Starts the calculator. `saved`: its fields as last saved (or null); `save(state)` stores

@@ -9,9 +9,9 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import { $, el, svg } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:limit:v1';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
 
 /**
@@ -47,25 +47,6 @@ const CONTROL_OF_PATH = {
   expectedMonthlySales: 'limit-sales',
   ...Object.fromEntries(SPECS.filter((s) => s.path !== 'sales').map((s) => [s.path, s.id])),
 };
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
 
 /**
  * Starts the section. `storage` is the page's forgiving localStorage wrapper. Returns

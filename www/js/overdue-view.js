@@ -13,9 +13,9 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import { $, el, svg, today } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:overdue:v1';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
 const JURISDICTIONS = ['EU', 'UK', 'CN', 'US', 'custom'];
 const EU_COUNTRIES = ['DE', 'FR'];
@@ -49,32 +49,6 @@ const ROW = [
   { name: 'paid', kind: 'decimal', label: 'od.row.paid' },
   { name: 'disputed', kind: 'bool', label: 'od.row.disputed' },
 ];
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-/** Today in the browser's own calendar, YYYY-MM-DD. */
-function today() {
-  const d = new Date();
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** What one control holds, as the engine reads it; null when empty. */
 function valueOf(control, kind) {

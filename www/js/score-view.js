@@ -8,9 +8,9 @@
 import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import { $, el, svg, today } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:score:v1';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const FIN = [
   'periodEnd', 'currentAssets', 'currentLiabilities', 'totalAssets', 'totalLiabilities', 'bookEquity',
@@ -76,32 +76,6 @@ const PERCENT_RATIOS = new Set(['debtRatio', 'netMargin', 'grossMargin', 'return
 const DAY_RATIOS = new Set(['daysSalesOutstanding', 'daysInventoryOutstanding', 'daysPayablesOutstanding', 'cashConversionCycle']);
 const AMOUNT_RATIOS = new Set(['workingCapital', 'tangibleNetWorth']);
 const ZONES = ['distress', 'grey', 'safe'];
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-/** Today in the browser's own calendar, YYYY-MM-DD. */
-function today() {
-  const d = new Date();
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The same day one year earlier (29 February → 28 February). */
 function yearBefore(date) {

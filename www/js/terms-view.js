@@ -14,9 +14,9 @@ import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import { startLateView } from './late-view.js';
+import { $, el, svg, today } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:terms:v1';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
 const BUSINESS_DAYS = ['none', 'following', 'modifiedFollowing', 'preceding', 'modifiedPreceding'];
 const KINDS = ['net', 'endOfMonth', 'discount', 'prepayment', 'instalments'];
@@ -81,32 +81,6 @@ const MEASURES = [
 const DIFFERENCES = ['daysOutstanding', 'carryingCost', 'expectedLoss', 'discountCost', 'netContribution'];
 /** The stacked segments of the cost chart (bar order, left to right). */
 const SEGMENTS = [['carryingCost', 'seg-carrying'], ['expectedLoss', 'seg-loss'], ['discountCost', 'seg-discount']];
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-/** Today in the browser's own calendar, YYYY-MM-DD. */
-function today() {
-  const d = new Date();
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** What one control holds, as the engine reads it; null when empty. */
 function valueOf(control, kind) {

@@ -1,0 +1,33 @@
+// DOM helpers every section of the page shares. Nodes are built with textContent and
+// attributes only, never parsed from HTML, so data can never become markup.
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
+/** An element with attributes (`text` sets its textContent; false/null/undefined are left out) and children. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+/** An SVG element with attributes (widths are attributes: no style is ever set). */
+export function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+/** Today in the browser's own calendar, YYYY-MM-DD. */
+export function today() {
+  const d = new Date();
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
