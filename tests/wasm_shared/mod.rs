@@ -59,29 +59,13 @@ fn check_thrown(name: &str, thrown: &JsValue, expected: &[Json]) {
 
 #[wasm_bindgen_test]
 fn discount_cost_vectors() {
-    let cases = common::cases(common::DISCOUNT_COST);
-    let mut ran = 0;
-    for case in &cases {
+    let ran = run_js_cases(common::DISCOUNT_COST, |case| {
         let policy = case
             .policy
             .as_ref()
             .map(|p| js(p).unchecked_into::<wasm::PolicyArg>());
-        let outcome = wasm::discount_cost(js(&case.input), policy);
-        match (&case.expect, &case.errors, outcome) {
-            (Some(expect), None, Ok(result)) => {
-                common::check_partial(expect, &json(&result), "")
-                    .unwrap_or_else(|e| panic!("{}: {e}", case.name));
-            }
-            (None, Some(errors), Err(thrown)) => check_thrown(&case.name, &thrown, errors),
-            (_, _, Ok(r)) => panic!("{}: unexpected result {:?}", case.name, json(&r)),
-            (_, _, Err(e)) => panic!(
-                "{}: unexpected error {:?}",
-                case.name,
-                json(&get(&e, "errors"))
-            ),
-        }
-        ran += 1;
-    }
+        wasm::discount_cost(js(&case.input), policy)
+    });
     assert_eq!(ran, 25, "every discountCost vector ran");
 }
 
