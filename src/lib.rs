@@ -32,6 +32,7 @@ pub mod money;
 pub mod overdue;
 pub mod payments;
 pub mod policy;
+pub mod portfolio;
 pub mod schedule;
 pub mod score;
 pub mod terms;

@@ -665,6 +665,96 @@ export interface OverduePlanResult {
   restructuring: PaymentScheduleResult | null;
   legalBasis: LocalizedText;
 }
+/** The columns a portfolio file may have (names matched ignoring case, spaces, "_", "-", "."; the Chinese aliases are in the README). */
+export type PortfolioColumn =
+  | "reference" | "name" | "foundedOn" | "employees" | "industry" | "country" | "listed" | "manufacturer"
+  | "bureauScore" | "bureauScoreMin" | "bureauScoreMax" | "currency" | "periodEnd"
+  | "currentAssets" | "currentLiabilities" | "totalAssets" | "totalLiabilities" | "bookEquity" | "retainedEarnings"
+  | "ebit" | "netIncome" | "revenue" | "previousRevenue" | "interestExpense" | "intangibleAssets" | "marketValueOfEquity"
+  | "daysBeyondTerms" | "paymentCount" | "legalKind" | "legalDate" | "legalResolved"
+  | "termsDays" | "expectedAnnualSales" | "openReceivables" | "openOrders" | "insurerApprovedLimit";
+
+/** Sums of one currency (null: rows that name none), to be passed back with the next chunk. */
+export interface PortfolioTotals {
+  currency: string | null;
+  customers: number;
+  recommended: DecimalString;
+  exposure: DecimalString;
+  expectedLoss: DecimalString;
+  overLimit: number;
+  review: number;
+}
+
+export interface PortfolioInput {
+  asOf: DateString;
+  /** The file's header, as given: documented names or their aliases; unknown ones are left out (see `columns` in the result). termsDays is required. */
+  columns: string[];
+  /** At most 100,000 rows: lists of cells (text, or numbers), or one text with cells joined by U+001F and rows by U+001E. */
+  rows: (string | number | null)[][] | string;
+  /** The spreadsheet row of rows[0], for the problems (the header is row 1): 2 when left out. */
+  firstRow?: number;
+  /** Our own yearly sales, for the concentration cap. */
+  ourAnnualSales?: DecimalInput;
+  /** The totals the previous chunk returned: this call adds to them. */
+  totals?: PortfolioTotals[];
+  /** "objects" (the default): `results`; "packed": one text in `packed`, fields in `packedFields` order. */
+  output?: "objects" | "packed";
+}
+
+export interface PortfolioRow {
+  row: number;
+  reference: string | null;
+  name: string | null;
+  currency: string | null;
+  score: DecimalString;
+  grade: number;
+  pd: DecimalString;
+  band: "green" | "amber" | "red";
+  decision: "approve" | "review" | "secureOrPrepay";
+  recommended: DecimalString;
+  bindingMethod: "need" | "netWorth" | "revenue" | "workingCapital" | "concentration" | "ceiling" | "insuredExtension" | "gradeCutOff" | "none";
+  /** Open receivables + open orders. */
+  exposure: DecimalString;
+  headroom: DecimalString;
+  /** PD × the policy's LGD × exposure. */
+  expectedLoss: DecimalString;
+  overLimit: boolean;
+  /** The grade's decision is not approve, or the customer is over the limit. */
+  review: boolean;
+}
+
+/** A problem of one row: that row is left out, the others are scored. */
+export interface PortfolioProblem {
+  /** The spreadsheet row (the header is row 1). */
+  row: number;
+  /** The column's header as given; "" for the row as a whole. */
+  column: string;
+  /** The field read from it ("totalAssets"), or "row". */
+  field: string;
+  code: string;
+  message: string;
+  min?: string;
+  max?: string;
+  allowed?: string[];
+}
+
+export interface PortfolioResult {
+  policyVersion: string;
+  asOf: DateString;
+  /** How each column was read; field null: not a known column, left out. */
+  columns: { column: string; field: PortfolioColumn | null }[];
+  firstRow: number;
+  /** Rows read, blank ones included. */
+  rows: number;
+  blank: number;
+  scored: number;
+  results: PortfolioRow[];
+  packed: string | null;
+  packedFields: string[] | null;
+  problems: PortfolioProblem[];
+  /** By currency, the carried totals included. */
+  totals: PortfolioTotals[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -736,6 +826,19 @@ pub fn overdue_plan(
     let input = read(input).map_err(to_js_error)?;
     let policy = read_optional(policy).map_err(to_js_error)?;
     to_js(&crate::overdue::run(&input, policy.as_ref()).map_err(to_js_error)?)
+}
+
+/// A chunk of a customer book: every row scored and limited by the rules of scoreCustomer
+/// and recommendLimit, compact figures only; a row's problems are listed and the other
+/// rows still scored; totals by currency carried from chunk to chunk.
+#[wasm_bindgen(js_name = scorePortfolio, unchecked_return_type = "PortfolioResult")]
+pub fn score_portfolio(
+    #[wasm_bindgen(unchecked_param_type = "PortfolioInput")] input: JsValue,
+    policy: Option<PolicyArg>,
+) -> Result<JsValue, JsValue> {
+    let input = read(input).map_err(to_js_error)?;
+    let policy = read_optional(policy).map_err(to_js_error)?;
+    to_js(&crate::portfolio::run(&input, policy.as_ref()).map_err(to_js_error)?)
 }
 
 /// Score a customer: 0–100 score, grade 1–10, 12-month PD, band, decision, confidence,
