@@ -87,7 +87,11 @@ fn main() {
             credit_calculator::policy::read_policy(&input).err(),
             &mut errors,
         );
-        calls += 14;
+        check(
+            credit_calculator::portfolio::run(&input, p).err(),
+            &mut errors,
+        );
+        calls += 15;
     }
     println!(
         "{{\"inputs\":{count},\"calls\":{calls},\"errors\":{errors},\"panics\":0,\"seconds\":{:.1}}}",

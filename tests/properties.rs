@@ -597,6 +597,32 @@ mod insurance_properties {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
+    /// Fuzz the portfolio: arbitrary parts, and the real header with arbitrary cells, never
+    /// panic; every problem, of the call or of a row, has a code and a message.
+    #[test]
+    fn no_portfolio_input_panics(
+        fields in prop::collection::vec((prop::sample::select(vec![
+            "asOf", "columns", "rows", "firstRow", "ourAnnualSales", "totals", "output",
+        ]), arbitrary_value()), 0..8),
+        cells in prop::collection::vec(prop::collection::vec(arbitrary_value(), 0..40), 0..6),
+    ) {
+        let input = Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        for p in credit_calculator::portfolio::run(&input, None).err().unwrap_or_default() {
+            prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+        }
+        let columns = credit_calculator::portfolio::COLUMNS.iter().map(|(name, _)| Value::String((*name).to_string())).collect();
+        let rows = cells.into_iter().map(Value::Array).collect();
+        let input = object(vec![("asOf", Value::String("2026-11-22".into())), ("columns", Value::Array(columns)), ("rows", Value::Array(rows))]);
+        match credit_calculator::portfolio::run(&input, None) {
+            Ok(r) => for p in r.problems {
+                prop_assert!(!p.code.is_empty() && !p.message.is_empty() && p.row >= 2);
+            },
+            Err(ps) => for p in ps {
+                prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+            },
+        }
+    }
+
     /// Fuzz the deal check: arbitrary parts never panic; part problems carry their part's path.
     #[test]
     fn no_deal_input_panics(fields in prop::collection::vec((prop::sample::select(vec![

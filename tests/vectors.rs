@@ -264,3 +264,59 @@ fn overdue_plan_vectors() {
     });
     assert_eq!(ran, 3, "every overduePlan vector ran");
 }
+
+const PORTFOLIO: &str = include_str!("vectors/portfolio.json");
+
+/// The figures of a portfolio row that scoreCustomer and recommendLimit give for the same
+/// customer: (portfolio field, where in the score or limit result).
+const CROSS_CHECKED: [(&str, &str); 7] = [
+    ("score", "score.score"),
+    ("grade", "score.grade"),
+    ("pd", "score.pd"),
+    ("recommended", "limit.recommended"),
+    ("bindingMethod", "limit.bindingMethod"),
+    ("exposure", "limit.exposure.total"),
+    ("headroom", "limit.headroom"),
+];
+
+#[test]
+fn portfolio_vectors_and_the_per_customer_exports_agree() {
+    let mut crossed = 0;
+    let ran = common::run_cases(PORTFOLIO, |case| {
+        let policy = case.policy.as_ref().map(to_value);
+        let outcome = json_of(credit_calculator::portfolio::run(
+            &to_value(&case.input),
+            policy.as_ref(),
+        ));
+        for check in case.raw["crossCheck"].as_array().into_iter().flatten() {
+            let score =
+                credit_calculator::score::run(&to_value(&check["scoreCustomer"]), policy.as_ref())
+                    .map(|s| serde_json::to_value(s).expect("serializes"))
+                    .unwrap_or_else(|e| panic!("{}: scoreCustomer refused: {e:?}", case.name));
+            let mut limit_input = check["recommendLimit"].clone();
+            limit_input["score"] = score.clone();
+            let limit = credit_calculator::limit::run(&to_value(&limit_input), policy.as_ref())
+                .map(|l| serde_json::to_value(l).expect("serializes"))
+                .unwrap_or_else(|e| panic!("{}: recommendLimit refused: {e:?}", case.name));
+            let both = serde_json::json!({ "score": score, "limit": limit });
+            let result = outcome.as_ref().expect("a cross-checked case is scored");
+            let row = result["results"]
+                .as_array()
+                .and_then(|rows| rows.iter().find(|r| r["row"] == check["row"]))
+                .unwrap_or_else(|| panic!("{}: no row {}", case.name, check["row"]));
+            for (field, path) in CROSS_CHECKED {
+                assert_eq!(
+                    row[field],
+                    *common::at(&both, path),
+                    "{}: row {} {field}",
+                    case.name,
+                    check["row"]
+                );
+            }
+            crossed += 1;
+        }
+        outcome
+    });
+    assert_eq!(ran, 11, "every scorePortfolio vector ran");
+    assert_eq!(crossed, 6, "every cross-checked customer was checked");
+}

@@ -98,6 +98,45 @@ test('dealCheck, overduePlan: every golden vector', () => {
   runCases('overdue_plan', (c) => engine.overduePlan(c.input), 3);
 });
 
+test('scorePortfolio: every golden vector, each scored customer as scoreCustomer and recommendLimit see it', () => {
+  let crossed = 0;
+  runCases('portfolio', (c) => {
+    const result = engine.scorePortfolio(c.input, c.policy);
+    for (const check of c.crossCheck ?? []) {
+      const score = engine.scoreCustomer(check.scoreCustomer, c.policy);
+      const limit = engine.recommendLimit({ ...check.recommendLimit, score }, c.policy);
+      const row = result.results.find((r) => r.row === check.row);
+      assert.ok(row, `${c.name}: row ${check.row}`);
+      assert.deepEqual(
+        [row.score, row.grade, row.pd, row.recommended, row.bindingMethod, row.exposure, row.headroom],
+        [score.score, score.grade, score.pd, limit.recommended, limit.bindingMethod, limit.exposure.total, limit.headroom],
+        `${c.name}: row ${check.row}`,
+      );
+      crossed += 1;
+    }
+    return result;
+  }, 11);
+  assert.equal(crossed, 6, 'every cross-checked customer');
+});
+
+test('scorePortfolio: packed rows in, packed lines out, the same figures as objects', () => {
+  const columns = ['name', 'termsDays', 'expectedAnnualSales', 'openReceivables', 'daysBeyondTerms'];
+  const rows = [['A', '30', '365000', '10000', '0'], ['B', '60', '730000', '', '45']];
+  const objects = engine.scorePortfolio({ asOf: '2026-11-22', columns, rows });
+  const packed = engine.scorePortfolio({ asOf: '2026-11-22', columns, rows: rows.map((r) => r.join('\x1f')).join('\x1e'), output: 'packed' });
+  assert.deepEqual(packed.results, []);
+  const lines = packed.packed.split('\x1e').map((line) => Object.fromEntries(line.split('\x1f').map((v, i) => [packed.packedFields[i], v])));
+  assert.equal(lines.length, 2);
+  lines.forEach((line, i) => {
+    const o = objects.results[i];
+    for (const k of ['score', 'pd', 'recommended', 'bindingMethod', 'exposure', 'headroom', 'expectedLoss']) assert.equal(line[k], o[k], k);
+    assert.equal(Number(line.row), o.row);
+    assert.equal(Number(line.grade), o.grade);
+    assert.equal(line.review === '1', o.review);
+  });
+  assert.deepEqual(packed.totals, objects.totals);
+});
+
 test('validatePolicy: every golden vector, never throwing', () => {
   const cases = vectors('validate_policy');
   for (const c of cases) {
@@ -142,6 +181,7 @@ test('TypeScript declarations ship for every export and type', () => {
     'export function claimPayout(input: ClaimInput, policy?: Policy | null): ClaimPayoutResult;',
     'export function dealCheck(input: DealCheckInput, policy?: Policy | null): DealCheckResult;',
     'export function overduePlan(input: OverdueInput, policy?: Policy | null): OverduePlanResult;',
+    'export function scorePortfolio(input: PortfolioInput, policy?: Policy | null): PortfolioResult;',
     'export interface CreditCalculatorError extends Error',
     'export interface Problem',
   ]) {

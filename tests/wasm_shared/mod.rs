@@ -276,3 +276,53 @@ fn overdue_plan_vectors() {
         3
     );
 }
+
+const PORTFOLIO: &str = include_str!("../vectors/portfolio.json");
+
+#[wasm_bindgen_test]
+fn portfolio_vectors_and_the_per_customer_exports_agree() {
+    let crossed = std::cell::Cell::new(0);
+    let ran = run_js_cases(PORTFOLIO, |case| {
+        let policy = || {
+            case.policy
+                .as_ref()
+                .map(|p| js(p).unchecked_into::<wasm::PolicyArg>())
+        };
+        let outcome = wasm::score_portfolio(js(&case.input), policy());
+        for check in case.raw["crossCheck"].as_array().into_iter().flatten() {
+            let score = wasm::score_customer(js(&check["scoreCustomer"]), policy())
+                .unwrap_or_else(|_| panic!("{}: scoreCustomer threw", case.name));
+            let limit_input = js(&check["recommendLimit"]);
+            let _ = Reflect::set(&limit_input, &"score".into(), &score);
+            let limit = json(
+                &wasm::recommend_limit(limit_input, policy())
+                    .unwrap_or_else(|_| panic!("{}: recommendLimit threw", case.name)),
+            );
+            let score = json(&score);
+            let result = json(outcome.as_ref().unwrap_or(&JsValue::NULL));
+            let row = result["results"]
+                .as_array()
+                .and_then(|rows| rows.iter().find(|r| r["row"] == check["row"]))
+                .unwrap_or_else(|| panic!("{}: no row {}", case.name, check["row"]));
+            for (field, want) in [
+                ("score", &score["score"]),
+                ("grade", &score["grade"]),
+                ("pd", &score["pd"]),
+                ("recommended", &limit["recommended"]),
+                ("bindingMethod", &limit["bindingMethod"]),
+                ("exposure", &limit["exposure"]["total"]),
+                ("headroom", &limit["headroom"]),
+            ] {
+                assert_eq!(
+                    &row[field], want,
+                    "{}: row {} {field}",
+                    case.name, check["row"]
+                );
+            }
+            crossed.set(crossed.get() + 1);
+        }
+        outcome
+    });
+    assert_eq!(ran, 11, "every scorePortfolio vector ran");
+    assert_eq!(crossed.get(), 6, "every cross-checked customer was checked");
+}
