@@ -3,7 +3,7 @@
 // Why wasm-opt from the npm package `binaryen`: it is a pure JS/wasm build with no download
 // step; Debian's binaryen is too old for current Rust output. The two --enable flags are
 // what Rust ≥ 1.87 emits by default.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,25 @@ export function needsBuild() {
   return Math.max(...sources) > built;
 }
 
+/**
+ * The CSV parser the portfolio page's worker imports: papaparse, copied from node_modules as
+ * an ES module into www/vendor/. Why wrapped: papaparse ships only a UMD file, and a module
+ * worker has no importScripts; the UMD takes its CommonJS branch when `module` and `exports`
+ * are in scope, so two lines around the untouched file make it importable, with no bundler
+ * and nothing inline for the CSP to refuse.
+ */
+export function vendor() {
+  const source = join(root, 'node_modules', 'papaparse', 'papaparse.min.js');
+  const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'papaparse', 'package.json'), 'utf8'));
+  const wrapped = `// papaparse ${version} (MIT licence, see its header below), wrapped as an ES module by scripts/build.mjs.\n`
+    + 'const module = { exports: {} };\nconst exports = module.exports;\n'
+    + `${readFileSync(source, 'utf8').trim()}\n`
+    + 'export default module.exports;\n';
+  mkdirSync(join(root, 'www', 'vendor'), { recursive: true });
+  const target = join(root, 'www', 'vendor', 'papaparse.mjs');
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== wrapped) writeFileSync(target, wrapped);
+}
+
 export function sizes() {
   const raw = readFileSync(wasmFile);
   return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
@@ -53,6 +72,7 @@ export async function build() {
     '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', wasmFile, '-o', wasmFile,
   ]);
+  vendor();
   // The default policy as a file, for companies to copy and edit.
   const engine = await import(`${pathToFileURL(join(pkgDir, 'credit_calculator.js')).href}?t=${Date.now()}`);
   engine.initSync({ module: readFileSync(wasmFile) });
