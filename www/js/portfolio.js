@@ -171,7 +171,10 @@ function onMessage(m) {
 
 // ---- rendering ------------------------------------------------------------------------
 
-const money = (amount, currency) => fmt.money(amount, currency || null, locale);
+/** An amount in its currency; without one, with the decimals the engine gave it. */
+const money = (amount, currency) => (currency
+  ? fmt.money(amount, currency, locale)
+  : fmt.fixed(amount, locale, (String(amount).split('.')[1] ?? '').length));
 
 function cellText(row, key) {
   switch (key) {
