@@ -111,6 +111,8 @@ export interface AltmanModel {
 export interface PolicyValidation {
   valid: boolean;
   errors: Problem[];
+  /** The policy as the engine reads it (defaults filled in), when valid; else null. */
+  policy: Policy | null;
 }
 
 export interface DiscountCostInput {
@@ -779,14 +781,18 @@ pub fn validate_policy(
     struct Validation {
         valid: bool,
         errors: Problems,
+        /// The policy as the engine reads it (every field the document leaves out filled
+        /// from the default), when it is valid.
+        policy: Option<crate::policy::Policy>,
     }
-    let errors = match read(policy) {
-        Ok(value) => crate::policy::read_policy(&value).err().unwrap_or_default(),
-        Err(problems) => problems,
+    let (policy, errors) = match read(policy).map(|value| crate::policy::read_policy(&value)) {
+        Ok(Ok(policy)) => (Some(policy), Problems::new()),
+        Ok(Err(problems)) | Err(problems) => (None, problems),
     };
     to_js(&Validation {
         valid: errors.is_empty(),
         errors,
+        policy,
     })
 }
 

@@ -16,13 +16,16 @@ export async function axe(page, label) {
   assert.deepEqual(summary, [], `axe violations (${label})`);
 }
 
-/** No element carries a style attribute, no <style> element, no inline script. */
+/** No element carries a style attribute, no <style> element, no inline script (shadow roots included). */
 export async function assertNoInline(page) {
-  const inline = await page.evaluate(() => ({
-    styleAttributes: document.querySelectorAll('[style]').length,
-    styleElements: document.querySelectorAll('style').length,
-    inlineScripts: document.querySelectorAll('script:not([src])').length,
-  }));
+  const inline = await page.evaluate(() => {
+    const roots = [document];
+    for (let i = 0; i < roots.length; i += 1) {
+      for (const node of roots[i].querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
+    }
+    const count = (sel) => roots.reduce((n, r) => n + r.querySelectorAll(sel).length, 0);
+    return { styleAttributes: count('[style]'), styleElements: count('style'), inlineScripts: count('script:not([src])') };
+  });
   assert.deepEqual(inline, { styleAttributes: 0, styleElements: 0, inlineScripts: 0 });
 }
 
@@ -33,20 +36,16 @@ export async function assertNoSidewaysScroll(page, label) {
 
 export const text = (page, sel) => page.locator(sel).innerText();
 
-/** Waits (up to 5 s) until the element's text is `expected`, then asserts it. */
+/** Waits (up to 5 s) until the element's text is `expected`, then asserts it (pierces shadow roots). */
 export async function expectText(page, sel, expected) {
-  await page
-    .waitForFunction(
-      ([s, e]) => {
-        const node = document.querySelector(s);
-        return node && (e instanceof RegExp ? e.test(node.textContent) : node.textContent.trim() === e);
-      },
-      [sel, expected],
-      { timeout: 5000 },
-    )
-    .catch(() => {});
+  const matches = (t) => (expected instanceof RegExp ? expected.test(t) : t.trim() === expected);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const actual = await page.locator(sel).first().textContent({ timeout: 1000 }).catch(() => null);
+    if (actual !== null && matches(actual)) break;
+    await page.waitForTimeout(25);
+  }
   const actual = (await text(page, sel)).trim();
   if (expected instanceof RegExp) assert.match(actual, expected, sel);
   else assert.equal(actual, expected, sel);
 }
-

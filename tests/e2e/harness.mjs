@@ -17,6 +17,16 @@ export async function startHarness() {
     /** A fresh context and page with watchers; `problems` collects what a test must not see. */
     async open(path = '', { locale = 'en-US', viewport = { width: 1100, height: 900 } } = {}) {
       const context = await browser.newContext({ locale, viewport });
+      // Tests ask for the focused element inside <credit-calculator>'s shadow root.
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'deepActive', {
+          get() {
+            let a = document.activeElement;
+            while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+            return a;
+          },
+        });
+      });
       const page = await context.newPage();
       const problems = { offOrigin: [], consoleErrors: [], pageErrors: [] };
       page.on('request', (req) => {

@@ -20,7 +20,7 @@ after(async () => {
 
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-score-ready="true"]', { timeout: 15000 });
 }
 
 const row = (list, n, field) => `#${list}-rows .row:nth-child(${n}) [data-row-field="${field}"]`;
@@ -58,14 +58,20 @@ async function fillInsurance(page, values) {
   }
 }
 
-/** Records the limit section's `limit-result` events: the recommended amount, or null. */
+/** Records the limit section's results from the element's `credit-result` events: the recommended amount. */
 async function watchLimitEvents(page) {
   await page.evaluate(() => {
     window.limitEvents = [];
-    document.addEventListener('limit-result', (e) => window.limitEvents.push(e.detail ? e.detail.recommended : null));
+    document.querySelector('credit-calculator').addEventListener('credit-result', (e) => {
+      if (e.detail.section === 'limit') window.limitEvents.push(e.detail.result.recommended);
+    });
   });
 }
-const lastLimitEvent = (page) => page.evaluate(() => window.limitEvents.at(-1));
+/** The limit section's latest result as the element exposes it: the recommended amount, or null. */
+const lastLimitEvent = (page) => page.evaluate(() => {
+  const latest = document.querySelector('credit-calculator').results.limit;
+  return latest?.outcome?.ok ? latest.outcome.value.recommended : null;
+});
 
 /** The PremiumInput the section should build for the customer: the engine's deal check's. */
 function premiumInput({ turnover = '1825000', grade = 4, pd = '0.0025', terms = '60', cover = {}, holder } = {}) {
@@ -151,7 +157,7 @@ describe('credit insurance on the deal-check page', () => {
     assert.equal(await text(page, '#insurance-title'), 'Credit insurance');
     // The section sits between the credit terms and the overdue customer (then the early-payment discount).
     assert.deepEqual(
-      await page.locator('main > section.card').evaluateAll((s) => s.map((x) => x.id)),
+      await page.locator('credit-calculator .cc-frame > section.card').evaluateAll((s) => s.map((x) => x.id)),
       ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount'],
     );
 
@@ -454,28 +460,28 @@ describe('credit insurance on the deal-check page', () => {
     await expectText(page, '#insurance-payout', 'CN¥144,000.00');
     // The skip links in page order: score, limit, terms, insurance.
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#insurance');
-    assert.equal(await text(page, 'a.skip-link[href="#insurance"]'), 'Skip to the credit insurance');
+    assert.equal(await page.evaluate(() => deepActive.dataset.part), 'insurance');
+    assert.equal(await text(page, '.skip-link[data-part="insurance"]'), 'Skip to the credit insurance');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'ins-insuredTurnover');
+    assert.equal(await page.evaluate(() => deepActive.id), 'ins-insuredTurnover');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'ins-typicalTermsDays');
+    assert.equal(await page.evaluate(() => deepActive.id), 'ins-typicalTermsDays');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'ins-indemnity');
+    assert.equal(await page.evaluate(() => deepActive.id), 'ins-indemnity');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('75');
     await expectText(page, '#insurance-payout', 'CN¥120,000.00');
     assert.equal(await text(page, '#insurance-kept'), 'CN¥40,000.00');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'ins-policyholderCountry');
+    assert.equal(await page.evaluate(() => deepActive.id), 'ins-policyholderCountry');
     await page.keyboard.press('ArrowDown'); // the first country after "Not sure": the United Kingdom, 12 %
     assert.equal(await page.inputValue('#ins-policyholderCountry'), 'GB');
     await expectText(page, '#insurance-tax-sub', 'at 12%');
     // On to the result panel, which is focusable for reading.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'insurance-result');
+    assert.equal(await page.evaluate(() => deepActive.id), 'insurance-result');
     await assertNoInline(page);
     assertClean(problems);
     await context.close();

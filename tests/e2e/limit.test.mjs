@@ -18,7 +18,7 @@ after(async () => {
 
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-score-ready="true"]', { timeout: 15000 });
 }
 
 const row = (list, n, field) => `#${list}-rows .row:nth-child(${n}) [data-row-field="${field}"]`;
@@ -354,24 +354,24 @@ describe('credit limit on the deal-check page', () => {
     await expectText(page, '#score-grade', 'Grade 4 of 10');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#limit');
+    assert.equal(await page.evaluate(() => deepActive.dataset.part), 'limit');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'limit-currency');
+    assert.equal(await page.evaluate(() => deepActive.id), 'limit-currency');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'limit-sales');
+    assert.equal(await page.evaluate(() => deepActive.id), 'limit-sales');
     await page.keyboard.type('30000');
     // The period: Tab to the checked radio, an arrow key moves to "per month".
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'limit-sales-year');
+    assert.equal(await page.evaluate(() => deepActive.id), 'limit-sales-year');
     await page.keyboard.press('ArrowRight');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'limit-sales-month');
+    assert.equal(await page.evaluate(() => deepActive.id), 'limit-sales-month');
     assert.equal(await page.isChecked('#limit-sales-month'), true);
     // 30,000 a month on 30 days: 29,589.04, rounded down to 29,000.
     await expectText(page, method('need', '.cap-amount'), 'CN¥29,589.04');
     assert.equal(await text(page, '#limit-amount'), 'CN¥29,000.00');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'limit-termsDays');
+    assert.equal(await page.evaluate(() => deepActive.id), 'limit-termsDays');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('60');
     await expectText(page, method('need', '.cap-amount'), 'CN¥59,178.08');

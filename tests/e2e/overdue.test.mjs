@@ -18,8 +18,8 @@ after(async () => {
 
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-overdue-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-score-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-overdue-ready="true"]', { timeout: 15000 });
 }
 
 const cell = (n, field) => `#overdue-rows .row:nth-child(${n}) [data-row-field="${field}"]`;
@@ -58,7 +58,7 @@ async function enterCase1(page) {
 const step = (action, part) => `#overdue-ladder li[data-action="${action}"] ${part}`;
 
 /** The message shown for a control, by its aria-describedby error slot. */
-const errorOf = (page, selector) => page.locator(selector).evaluate((c) => document.getElementById(`${c.id}-error`).textContent);
+const errorOf = (page, selector) => page.locator(selector).evaluate((c) => c.getRootNode().getElementById(`${c.id}-error`).textContent);
 
 describe('overdue customer section', () => {
   test('case 1: the ageing, the disputed invoice apart, the ladder, the best route and the plan', async () => {
@@ -134,7 +134,7 @@ describe('overdue customer section', () => {
     await axe(page, 'English');
     await page.selectOption('#locale', 'zh-CN');
     assert.equal(await text(page, '#overdue-title'), '逾期客户');
-    assert.equal(await text(page, 'a.skip-link[href="#overdue"]'), '跳至逾期客户');
+    assert.equal(await text(page, '.skip-link[data-part="overdue"]'), '跳至逾期客户');
     assert.equal(await text(page, 'label[for="od-planCount"]'), '分期期数');
     assert.equal(await text(page, '#overdue-rows .row:nth-child(2) legend'), '发票 2');
     assert.equal(await text(page, '#overdue-rows .row:nth-child(2) label[for$="-dueDate"]'), '到期日');
@@ -244,16 +244,16 @@ describe('overdue customer section', () => {
     await ready(page);
     // The skip links in page order: score, limit, terms, insurance, overdue.
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#overdue');
-    assert.equal(await text(page, 'a.skip-link[href="#overdue"]'), 'Skip to the overdue customer');
+    assert.equal(await page.evaluate(() => deepActive.dataset.part), 'overdue');
+    assert.equal(await text(page, '.skip-link[data-part="overdue"]'), 'Skip to the overdue customer');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'od-asOf');
+    assert.equal(await page.evaluate(() => deepActive.id), 'od-asOf');
     // Add a row by keyboard: focus lands in its first field.
     await page.locator('#overdue-add').focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#overdue-rows .row').count(), 2);
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.rowField), 'number');
+    assert.equal(await page.evaluate(() => deepActive.dataset.rowField), 'number');
     assert.equal(await text(page, '#overdue-rows .row:nth-child(2) legend'), 'Invoice 2');
     assert.equal(await page.locator('#overdue-rows .row:nth-child(2) .button-remove').textContent(), 'Remove Invoice 2'); // its accessible name
     await page.keyboard.type('X1');
@@ -264,12 +264,12 @@ describe('overdue customer section', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#overdue-rows .row').count(), 1);
     assert.equal(await page.inputValue(cell(1, 'number')), 'X1');
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'button button-remove');
+    assert.equal(await page.evaluate(() => deepActive.className), 'button button-remove');
     assert.equal(await text(page, '#overdue-rows .row:nth-child(1) legend'), 'Invoice 1');
     // The last row removed: focus goes to the add button; the prompt is back.
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#overdue-rows .row').count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'overdue-add');
+    assert.equal(await page.evaluate(() => deepActive.id), 'overdue-add');
     await expectText(page, '#overdue-status', /^Enter the customer’s open invoices/);
     await assertNoInline(page);
     assertClean(problems);

@@ -17,7 +17,7 @@ after(async () => {
 
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-score-ready="true"]', { timeout: 15000 });
 }
 
 const row = (list, n, field) => `#${list}-rows .row:nth-child(${n}) [data-row-field="${field}"]`;
@@ -98,7 +98,7 @@ describe('customer score on the deal-check page', () => {
     const late = { amount: '1000', dueDate: '2026-09-01', paidDate: '2026-10-01' };
     await fillPayment(page, 1, late);
     await page.click('#add-payment');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.rowField), 'amount', 'focus goes to the new row');
+    assert.equal(await page.evaluate(() => deepActive.dataset.rowField), 'amount', 'focus goes to the new row');
     await fillPayment(page, 2, late);
     await page.click('#add-payment');
     await fillPayment(page, 3, late);
@@ -347,24 +347,24 @@ describe('customer score on the deal-check page', () => {
     const { page, context, problems } = await h.open();
     await ready(page);
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#score');
+    assert.equal(await page.evaluate(() => deepActive.dataset.part), 'score');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'score-asOf');
+    assert.equal(await page.evaluate(() => deepActive.id), 'score-asOf');
 
     // Add a payment row from the keyboard: focus lands in its amount field.
     await page.focus('#add-payment');
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#payment-rows .row').count(), 2);
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.rowField), 'amount');
+    assert.equal(await page.evaluate(() => deepActive.dataset.rowField), 'amount');
     await page.keyboard.type('1000');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.rowField), 'dueDate');
+    assert.equal(await page.evaluate(() => deepActive.dataset.rowField), 'dueDate');
     // Its remove button, reached with Tab and pressed with Space, removes it.
     await page.focus('#payment-rows .row:nth-child(2) .button-remove');
     await page.keyboard.press('Space');
     assert.equal(await page.locator('#payment-rows .row').count(), 1);
-    assert.match(await page.evaluate(() => document.activeElement.className), /button-remove|button/);
+    assert.match(await page.evaluate(() => deepActive.className), /button-remove|button/);
 
     // A checkbox with Space: "none found" disables the legal rows.
     await page.focus('#legal-none');

@@ -19,11 +19,11 @@ after(async () => {
 
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-score-ready="true"]', { timeout: 15000 });
-  await page.waitForSelector('html[data-terms-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-score-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-terms-ready="true"]', { timeout: 15000 });
 }
 
-const focused = (page) => page.evaluate(() => document.activeElement.id);
+const focused = (page) => page.evaluate(() => deepActive.id);
 /** A field of the n-th option (1-based). */
 const opt = (n, field) => `#terms-option-rows > .row:nth-child(${n}) [data-opt-field="${field}"]`;
 /** The comparison table's figure for a measure and an option (1-based). */
@@ -88,7 +88,7 @@ async function fiveOptions(page) {
 
   // Option 5 added from the keyboard: past option 4's remove button to "Add option".
   await page.keyboard.press('Tab');
-  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Remove Option 4$/);
+  assert.match(await page.evaluate(() => deepActive.textContent), /^Remove Option 4$/);
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'terms-add-option');
   await page.keyboard.press('Enter');
@@ -109,7 +109,7 @@ async function fiveOptions(page) {
   await page.focus('#terms-option-rows > .row:nth-child(6) .button-remove');
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('#terms-option-rows > .row').count(), 5);
-  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Remove Option 5$/, 'the focus moves to the option before');
+  assert.match(await page.evaluate(() => deepActive.textContent), /^Remove Option 5$/, 'the focus moves to the option before');
   assert.equal(await page.isDisabled('#terms-add-option'), false);
 }
 
@@ -195,7 +195,7 @@ describe('credit terms on the deal-check page', () => {
     await ready(page);
     // The skip link in page order: score, limit, terms.
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#terms');
+    assert.equal(await page.evaluate(() => deepActive.dataset.part), 'terms');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     assert.equal(await focused(page), 'terms-invoiceDate');

@@ -14,10 +14,9 @@
 // The page never computes money: every figure is an engine decimal string formatted with
 // Intl, and the percentage typed is turned into a fraction by moving the decimal point on the
 // digits (format.js percentToFraction).
-import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { $, el } from './dom.js';
+import { el } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:insurance:v1';
 /** Where the policyholder may be taxed: the credit policy's premium-tax countries. */
@@ -62,7 +61,8 @@ function valueOf(control, kind) {
  * Starts the section. `storage` is the page's forgiving localStorage wrapper. Returns
  * `{ setLocale }` for the page's language switch.
  */
-export function startInsuranceView({ locale: initialLocale, storage }) {
+export function startInsuranceView(ctx) {
+  const { locale: initialLocale, storage, $, call, bus } = ctx;
   let locale = initialLocale;
   let score; // undefined: no score yet; null: the score has errors; else the latest result
   let limit; // undefined: no limit yet; null: the limit has errors; else the latest result
@@ -165,6 +165,7 @@ export function startInsuranceView({ locale: initialLocale, storage }) {
     if (!score || !limit) {
       outcome = null;
       render();
+      ctx.report('insurance', null, null);
       return;
     }
     const { input, fromLimit } = readPremium();
@@ -188,7 +189,8 @@ export function startInsuranceView({ locale: initialLocale, storage }) {
     }
     outcome = result;
     render();
-    document.documentElement.dataset.insuranceReady = 'true';
+    ctx.report('insurance', result, input);
+    ctx.mark('insuranceReady');
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -407,11 +409,11 @@ export function startInsuranceView({ locale: initialLocale, storage }) {
     recalculate();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  document.addEventListener('score-result', (e) => {
+  bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });
-  document.addEventListener('limit-result', (e) => {
+  bus.addEventListener('limit-result', (e) => {
     limit = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });

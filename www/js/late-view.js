@@ -4,10 +4,9 @@
 // the terms section's (terms-view.js passes `saved` and `save`). Rates typed in percent become
 // fractions by moving the decimal point on the digits; every figure shown is an engine decimal
 // string formatted with Intl.
-import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { $, el } from './dom.js';
+import { el } from './dom.js';
 
 const JURISDICTIONS = ['EU', 'UK', 'CN', 'US', 'custom'];
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -29,7 +28,7 @@ const FIELDS = [
  * Starts the calculator. `saved`: its fields as last saved (or null); `save(state)` stores
  * them. Returns `{ setLocale }`.
  */
-export function startLateView({ locale: initialLocale, saved, save }) {
+export function startLateView({ locale: initialLocale, saved, save, $, call, mark }) {
   let locale = initialLocale;
   let policy = null;
   let outcome = null; // { ok, value } | { ok: false, error } | null while nothing is entered
@@ -172,7 +171,7 @@ export function startLateView({ locale: initialLocale, saved, save }) {
     outcome = result;
     sent = input;
     render();
-    document.documentElement.dataset.lateReady = 'true';
+    mark('lateReady');
   }
 
   // ---- rendering ----------------------------------------------------------------------------

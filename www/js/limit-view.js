@@ -6,10 +6,9 @@
 // engine's problem in the current language and nothing typed is ever changed. The page never
 // computes money: every amount shown is an engine decimal string formatted with Intl (the
 // bar lengths of the chart are the only arithmetic, and they are decoration).
-import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { $, el, svg } from './dom.js';
+import { el, svg } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:limit:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -52,7 +51,8 @@ const CONTROL_OF_PATH = {
  * Starts the section. `storage` is the page's forgiving localStorage wrapper. Returns
  * `{ setLocale }` for the page's language switch.
  */
-export function startLimitView({ locale: initialLocale, storage }) {
+export function startLimitView(ctx) {
+  const { locale: initialLocale, storage, $, call, bus } = ctx;
   let locale = initialLocale;
   let score; // undefined: no score yet; null: the score has errors; else the latest result
   let outcome = null; // { ok, value } | { ok: false, error } of the latest recommendLimit
@@ -148,19 +148,22 @@ export function startLimitView({ locale: initialLocale, storage }) {
       outcome = null;
       render();
       publish();
+      ctx.report('limit', null, null);
       return;
     }
-    const result = await call('recommendLimit', read());
+    const input = read();
+    const result = await call('recommendLimit', input);
     if (mine !== ticket) return; // a newer keystroke's or score's result is on its way
     outcome = result;
     render();
     publish();
-    document.documentElement.dataset.limitReady = 'true';
+    ctx.report('limit', result, input);
+    ctx.mark('limitReady');
   }
 
   /** Tells the page's other sections (credit insurance) the latest limit: the result, or null. */
   function publish() {
-    document.dispatchEvent(new CustomEvent('limit-result', { detail: outcome?.ok ? outcome.value : null }));
+    bus.dispatchEvent(new CustomEvent('limit-result', { detail: outcome?.ok ? outcome.value : null }));
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -365,7 +368,7 @@ export function startLimitView({ locale: initialLocale, storage }) {
     recalculate();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  document.addEventListener('score-result', (e) => {
+  bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });

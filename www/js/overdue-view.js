@@ -10,10 +10,9 @@
 // string formatted with Intl; percentages typed become fractions by moving the decimal point
 // on the digits (format.js percentToFraction). The only arithmetic here is the drawn width
 // of the ageing bar's segments.
-import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { $, el, svg, today } from './dom.js';
+import { el, svg, today } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:overdue:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -62,7 +61,8 @@ function valueOf(control, kind) {
  * Starts the section. `storage` is the page's forgiving localStorage wrapper. Returns
  * `{ setLocale }` for the page's language switch.
  */
-export function startOverdueView({ locale: initialLocale, storage }) {
+export function startOverdueView(ctx) {
+  const { locale: initialLocale, storage, $, call, bus } = ctx;
   let locale = initialLocale;
   let score = null; // the latest valid customer score, or null
   let outcome = null; // { ok, value } | { ok: false, error } | null while no invoice is entered
@@ -272,7 +272,8 @@ export function startOverdueView({ locale: initialLocale, storage }) {
       outcome = null;
       targets = map;
       render();
-      document.documentElement.dataset.overdueReady = 'true';
+      ctx.report('overdue', null, null);
+      ctx.mark('overdueReady');
       return;
     }
     const result = await call('overduePlan', input);
@@ -280,7 +281,8 @@ export function startOverdueView({ locale: initialLocale, storage }) {
     outcome = result;
     targets = map;
     render();
-    document.documentElement.dataset.overdueReady = 'true';
+    ctx.report('overdue', result, input);
+    ctx.mark('overdueReady');
   }
 
   function changed() {
@@ -488,7 +490,7 @@ export function startOverdueView({ locale: initialLocale, storage }) {
     row.querySelector('input').focus();
     save();
   });
-  document.addEventListener('score-result', (e) => {
+  bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });

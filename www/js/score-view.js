@@ -5,10 +5,9 @@
 // reload; an invalid field is marked with the engine's problem in the current language and
 // nothing the user typed is ever changed. The page never computes a score or an amount: it
 // formats the engine's decimal strings with Intl.
-import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { $, el, svg, today } from './dom.js';
+import { el, svg, today } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:score:v1';
 
@@ -108,7 +107,8 @@ function valueOf(control, kind) {
  * Starts the section. `storage` is the page's forgiving localStorage wrapper. Returns
  * `{ setLocale }` for the page's language switch.
  */
-export function startScoreView({ locale: initialLocale, storage }) {
+export function startScoreView(ctx) {
+  const { locale: initialLocale, storage, $, call, bus } = ctx;
   let locale = initialLocale;
   let policy = null;
   let outcome = null; // { ok, value } | { ok: false, error } of the latest scoring
@@ -423,6 +423,7 @@ export function startScoreView({ locale: initialLocale, storage }) {
         outcome = loaded;
         render();
         publish();
+        ctx.report('score', loaded, null);
         return;
       }
     }
@@ -433,12 +434,13 @@ export function startScoreView({ locale: initialLocale, storage }) {
     targets = map;
     render();
     publish();
-    document.documentElement.dataset.scoreReady = 'true';
+    ctx.report('score', result, input);
+    ctx.mark('scoreReady');
   }
 
   /** Tells the page's other sections (the credit limit) the latest score: the result, or null. */
   function publish() {
-    document.dispatchEvent(new CustomEvent('score-result', { detail: outcome?.ok ? outcome.value : null }));
+    bus.dispatchEvent(new CustomEvent('score-result', { detail: outcome?.ok ? outcome.value : null }));
   }
 
   function changed() {

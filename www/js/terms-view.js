@@ -10,11 +10,10 @@
 // and percentages typed are turned into fractions by moving the decimal point on the digits
 // (format.js percentToFraction). The bar lengths of the cost chart are the only arithmetic,
 // and they are decoration. The late-interest calculator below it lives in late-view.js.
-import { call } from './engine.js';
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import { startLateView } from './late-view.js';
-import { $, el, svg, today } from './dom.js';
+import { el, svg, today } from './dom.js';
 
 const STORE_KEY = 'credit-calculator:terms:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -93,7 +92,8 @@ function valueOf(control, kind) {
  * Starts the section (and the late-interest calculator in it). `storage` is the page's
  * forgiving localStorage wrapper. Returns `{ setLocale }` for the page's language switch.
  */
-export function startTermsView({ locale: initialLocale, storage }) {
+export function startTermsView(ctx) {
+  const { locale: initialLocale, storage, $, call, bus } = ctx;
   let locale = initialLocale;
   let score; // undefined: no score yet; null: the score has errors; else the latest result
   let limit = null; // the latest limit result: its expected sales fill an empty annual-sales field
@@ -327,7 +327,8 @@ export function startTermsView({ locale: initialLocale, storage }) {
     outcome = result;
     targets = map;
     render();
-    document.documentElement.dataset.termsReady = 'true';
+    ctx.report('terms', result, input);
+    ctx.mark('termsReady');
   }
 
   function changed() {
@@ -622,17 +623,20 @@ export function startTermsView({ locale: initialLocale, storage }) {
     save();
     if (outcome?.ok) renderFlows(outcome.value);
   });
-  document.addEventListener('score-result', (e) => {
+  bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });
-  document.addEventListener('limit-result', (e) => {
+  bus.addEventListener('limit-result', (e) => {
     limit = e.detail && typeof e.detail === 'object' ? e.detail : null;
     recalculate();
   });
 
   const late = startLateView({
     locale,
+    $,
+    call,
+    mark: ctx.mark,
     saved: lateState,
     save(state) {
       lateState = state;

@@ -1,0 +1,635 @@
+// <credit-calculator>: the whole calculator as one custom element, for our own pages and for
+// any intranet page. One <script type="module" src=".../js/credit-calculator.js"> and
+//   <credit-calculator mode="deal|score|limit|terms|insurance|overdue|discount|quote"
+//                      locale="zh-CN|en" currency="CNY" policy-src="/credit-policy.json">
+// Everything lives in an open shadow root (no CSS or globals in or out; theming through the
+// --cc-* custom properties); every asset URL is resolved from import.meta.url, so the element
+// works under any sub-path. All instances on a page share one engine instance (engine.js).
+//
+// Host-facing API:
+//   events   `credit-result` { mode, section, input, result, policyVersion }
+//            `credit-error`  { mode, section, error }          (bubble, composed)
+//            `credit-locale` { locale }                         when the user switches language
+//   props    `policy`  (get/set a policy object; invalid → every problem listed, credit-error)
+//            `input`   (get/set the form state of every section, as saved and shared)
+//            `results` (the latest outcome of every section)
+//   attrs    mode, locale, currency (the initial currency of new entries), policy-src,
+//            share-link (the deal check keeps its state in the URL fragment: copy link),
+//            storage-key (a namespace for autosave), autosave="off".
+import { call as engineCall } from './engine.js';
+import { detectLocale, LOCALES, problemText, t } from './i18n.js';
+import { buildSummary } from './summary.js';
+import { decodeState, encodeState } from './share.js';
+
+const BASE = new URL('../', import.meta.url);
+const asset = (path) => new URL(path, BASE).href;
+
+/** The sections each mode shows, in page order. */
+export const MODES = {
+  deal: ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount'],
+  score: ['score'],
+  limit: ['score', 'limit'],
+  terms: ['terms'],
+  insurance: ['score', 'limit', 'insurance'],
+  overdue: ['overdue'],
+  discount: ['discount'],
+  quote: ['quote'],
+};
+/** Start order: the sections that listen for the score's and the limit's results first. */
+const START_ORDER = ['limit', 'terms', 'insurance', 'overdue', 'discount', 'quote', 'score'];
+const VIEWS = {
+  score: () => import('./score-view.js').then((m) => m.startScoreView),
+  limit: () => import('./limit-view.js').then((m) => m.startLimitView),
+  terms: () => import('./terms-view.js').then((m) => m.startTermsView),
+  insurance: () => import('./insurance-view.js').then((m) => m.startInsuranceView),
+  overdue: () => import('./overdue-view.js').then((m) => m.startOverdueView),
+  discount: () => import('./discount-view.js').then((m) => m.startDiscountView),
+  quote: () => import('./quote-view.js').then((m) => m.startQuoteView),
+};
+const STYLES = { quote: ['css/quote.css'], other: ['css/app.css', 'css/report.css'] };
+const SHARED_KEYS = ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount', 'quote'];
+const LOCALE_KEY = 'credit-calculator:locale';
+const POLICY_KEY = 'credit-calculator:policy:v1';
+const FRAGMENT = 'deal=';
+
+// ---- assets, fetched once per page and shared by every instance -----------------------------
+
+const fetched = new Map();
+function fetchText(url) {
+  if (!fetched.has(url)) {
+    const p = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${url}`))));
+    p.catch(() => fetched.delete(url)); // a later render tries again
+    fetched.set(url, p);
+  }
+  return fetched.get(url);
+}
+
+const sheets = new Map();
+function sheet(path) {
+  const url = asset(path);
+  if (!sheets.has(url)) {
+    sheets.set(url, fetchText(url).then((css) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    }).catch(() => null));
+  }
+  return sheets.get(url);
+}
+
+/** Our own static markup for a section (www/parts/<name>.html), as a fresh fragment. */
+async function part(name) {
+  const template = document.createElement('template');
+  template.innerHTML = await fetchText(asset(`parts/${name}.html`)); // static asset, never data
+  return template.content;
+}
+
+// ---- storage ---------------------------------------------------------------------------------
+
+function localStore(prefix) {
+  const key = (k) => (prefix ? k.replace(/^credit-calculator:/, `credit-calculator:${prefix}:`) : k);
+  return {
+    get(k) {
+      try {
+        return localStorage.getItem(key(k));
+      } catch {
+        return null;
+      }
+    },
+    set(k, v) {
+      try {
+        localStorage.setItem(key(k), v);
+      } catch {
+        // Private mode or a full quota: the calculator works on, it only cannot remember.
+      }
+    },
+    remove(k) {
+      try {
+        localStorage.removeItem(key(k));
+      } catch {
+        // as above
+      }
+    },
+  };
+}
+
+function memoryStore() {
+  const map = new Map();
+  return { get: (k) => map.get(k) ?? null, set: (k, v) => map.set(k, String(v)), remove: (k) => map.delete(k) };
+}
+
+const sectionKey = (name) => `credit-calculator:${name}:v1`;
+
+async function copyText(text, host) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API (plain-http intranet) or no permission: the old way, inside our root.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    host.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
+
+// ---- the element -----------------------------------------------------------------------------
+
+export class CreditCalculator extends HTMLElement {
+  static observedAttributes = ['mode', 'locale', 'currency', 'policy-src'];
+
+  #root;
+  #started = false;
+  #generation = 0;
+  #ctx = null;
+  #views = [];
+  #latest = {};
+  #locale = 'en';
+  #store = null;
+  #policy = null; // the company policy as the engine read it (defaults filled), or null
+  #policySource = null; // { kind: 'file' | 'url' | 'script', name }
+  #policyProblems = [];
+  #defaultPolicy = null;
+  #pendingPolicy;
+  #pendingInput;
+  #status = '';
+  #onBeforePrint = () => this.#buildReport();
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open', delegatesFocus: false });
+  }
+
+  connectedCallback() {
+    window.addEventListener('beforeprint', this.#onBeforePrint);
+    if (this.#started) return;
+    this.#started = true;
+    this.#boot();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('beforeprint', this.#onBeforePrint);
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#started || before === after) return;
+    if (name === 'locale') this.#setLocale(this.#pickLocale());
+    else if (name === 'policy-src') this.#loadPolicyFrom(after, 'url');
+    else this.#render();
+  }
+
+  get mode() {
+    const m = this.getAttribute('mode') ?? 'deal';
+    return Object.hasOwn(MODES, m) ? m : 'deal';
+  }
+
+  get locale() {
+    return this.#locale;
+  }
+
+  /** The company policy in use (as the engine read it), or null for the default policy. */
+  get policy() {
+    return this.#policy;
+  }
+
+  set policy(value) {
+    if (!this.#started) {
+      this.#pendingPolicy = value;
+      return;
+    }
+    this.#applyPolicy(value, { kind: 'script', name: '' });
+  }
+
+  /** The form state of every section of this mode: what autosave keeps and a share link carries. */
+  get input() {
+    const state = {};
+    for (const name of this.#sections()) {
+      try {
+        const saved = JSON.parse(this.#storage().get(sectionKey(name)) ?? 'null');
+        if (saved && typeof saved === 'object') state[name] = saved;
+      } catch {
+        // an unreadable entry is no state
+      }
+    }
+    return state;
+  }
+
+  set input(state) {
+    if (!this.#started) {
+      this.#pendingInput = state;
+      return;
+    }
+    this.#writeState(state);
+    this.#render();
+  }
+
+  /** The latest outcome of every section: { [section]: { input, outcome } }. */
+  get results() {
+    return structuredClone(this.#latest);
+  }
+
+  // ---- start-up ----------------------------------------------------------------------------
+
+  async #boot() {
+    this.#locale = this.#pickLocale();
+    if (this.#pendingInput) this.#writeState(this.#pendingInput);
+    await this.#readFragment();
+    const src = this.getAttribute('policy-src');
+    if (this.#pendingPolicy !== undefined) {
+      await this.#applyPolicy(this.#pendingPolicy, { kind: 'script', name: '' }, false);
+    } else if (src) {
+      await this.#loadPolicyFrom(src, 'url', false);
+    } else {
+      this.#restorePolicy();
+    }
+    await this.#render();
+  }
+
+  #storage() {
+    this.#store ??= this.getAttribute('autosave') === 'off'
+      ? memoryStore()
+      : localStore(this.getAttribute('storage-key') ?? '');
+    return this.#store;
+  }
+
+  #pickLocale() {
+    const attr = this.getAttribute('locale');
+    if (attr && LOCALES.includes(attr)) return attr;
+    return detectLocale(this.#storage().get(LOCALE_KEY), navigator.languages ?? [navigator.language]);
+  }
+
+  #sections() {
+    return MODES[this.mode];
+  }
+
+  #writeState(state) {
+    if (!state || typeof state !== 'object') return;
+    for (const name of SHARED_KEYS) {
+      if (state[name] && typeof state[name] === 'object') this.#storage().set(sectionKey(name), JSON.stringify(state[name]));
+    }
+  }
+
+  /** A shared link's state (#deal=…) replaces what is saved, then leaves the address bar. */
+  async #readFragment() {
+    if (!this.hasAttribute('share-link')) return;
+    const hash = location.hash.slice(1);
+    if (!hash.startsWith(FRAGMENT)) return;
+    try {
+      this.#writeState(await decodeState(hash.slice(FRAGMENT.length)));
+      this.#status = 'tools.linkOpened';
+    } catch {
+      this.#status = 'tools.linkBroken';
+    }
+    // The fragment has been read: later edits are saved locally and must win over it.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  async #render() {
+    const generation = ++this.#generation;
+    const sections = this.#sections();
+    const styles = STYLES[this.mode === 'quote' ? 'quote' : 'other'];
+    let loaded;
+    try {
+      loaded = await Promise.all([
+        Promise.all(styles.map(sheet)),
+        Promise.all(['toolbar', ...sections].map(part)),
+        Promise.all(sections.map((name) => VIEWS[name]())),
+      ]);
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(e);
+      return;
+    }
+    if (generation !== this.#generation) return;
+    const [styleSheets, fragments, starters] = loaded;
+    this.#root.adoptedStyleSheets = styleSheets.filter(Boolean);
+
+    // The previous generation's views may still finish a calculation: they now write into a
+    // detached fragment, never into the new sections.
+    if (this.#ctx) {
+      const old = document.createDocumentFragment();
+      old.append(...this.#root.childNodes);
+      this.#ctx.scope = old;
+    }
+    const frame = document.createElement('div');
+    frame.className = `cc-frame cc-mode-${this.mode}`;
+    const [toolbar, ...parts] = fragments;
+    frame.append(toolbar, ...parts);
+    if (this.mode !== 'quote') frame.append(Object.assign(document.createElement('div'), { id: 'report', className: 'report-host' }));
+    this.#root.replaceChildren(frame);
+    this.#latest = {};
+    delete this.dataset.ready;
+
+    const ctx = this.#makeContext();
+    this.#ctx = ctx;
+    this.#setUpToolbar();
+    this.#translate();
+    this.#views = [];
+    const order = START_ORDER.filter((name) => sections.includes(name));
+    for (const name of order) {
+      try {
+        this.#views.push(starters[sections.indexOf(name)](ctx));
+      } catch (e) {
+        this.#fail(e);
+        return;
+      }
+    }
+  }
+
+  #fail(e) {
+    const box = document.createElement('p');
+    box.className = 'status cc-failed';
+    box.setAttribute('role', 'alert');
+    box.textContent = `${t(this.#locale, 'engine.failed')} (${e?.message ?? e})`;
+    this.#root.replaceChildren(box);
+    this.#emit('credit-error', { mode: this.mode, section: '', error: { code: 'ENGINE_FAILED', field: '', message: String(e?.message ?? e), errors: [] } });
+  }
+
+  #makeContext() {
+    const host = this;
+    const ctx = {
+      scope: this.#root,
+      host,
+      locale: this.#locale,
+      currency: this.getAttribute('currency') || null,
+      storage: this.#storage(),
+      bus: new EventTarget(),
+      $: (id) => ctx.scope.getElementById(id),
+      call: (name, ...args) => (ctx !== host.#ctx ? new Promise(() => {}) : host.#call(name, ...args)),
+      mark(flag) {
+        if (ctx === host.#ctx) host.dataset[flag] = 'true';
+      },
+      report(section, outcome, input) {
+        if (ctx !== host.#ctx) return;
+        host.#latest[section] = { input: input ?? null, outcome: outcome ?? null };
+        if (outcome?.ok) {
+          host.#emit('credit-result', {
+            mode: host.mode,
+            section,
+            input,
+            result: outcome.value,
+            policyVersion: outcome.value?.policyVersion ?? outcome.value?.premium?.policyVersion ?? null,
+          });
+          if (!host.dataset.ready) host.dataset.ready = 'true';
+        } else if (outcome) {
+          host.#emit('credit-error', { mode: host.mode, section, error: outcome.error });
+        }
+      },
+    };
+    return ctx;
+  }
+
+  /** Engine calls with the company policy appended; `defaultPolicy` answers the policy in use. */
+  async #call(name, ...args) {
+    if (name === 'defaultPolicy') {
+      if (this.#policy) return { ok: true, value: this.#policy };
+      if (!this.#defaultPolicy) {
+        const loaded = await engineCall('defaultPolicy');
+        if (!loaded.ok) return loaded;
+        this.#defaultPolicy = loaded.value;
+      }
+      return { ok: true, value: this.#defaultPolicy };
+    }
+    return this.#policy ? engineCall(name, ...args, this.#policy) : engineCall(name, ...args);
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ---- language ----------------------------------------------------------------------------
+
+  #translate() {
+    const root = this.#root;
+    for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(this.#locale, node.dataset.i18n);
+    for (const node of root.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(this.#locale, node.dataset.i18nLabel));
+    const select = root.getElementById('locale');
+    if (select) select.value = this.#locale;
+    this.#showPolicy();
+    this.#showStatus();
+  }
+
+  #setLocale(locale) {
+    if (!LOCALES.includes(locale) || locale === this.#locale) return;
+    this.#locale = locale;
+    if (this.#ctx) this.#ctx.locale = locale;
+    this.#translate();
+    for (const view of this.#views) view?.setLocale?.(locale);
+    this.#emit('credit-locale', { locale });
+  }
+
+  // ---- the toolbar -----------------------------------------------------------------------------
+
+  #setUpToolbar() {
+    const $ = (id) => this.#root.getElementById(id);
+    const sections = this.#sections();
+    const many = sections.length > 1;
+    $('skip-links').hidden = !many;
+    // Buttons, not #fragment links: a fragment does not reach into a shadow root, and the
+    // fragment belongs to the host page (and to the share link).
+    for (const link of $('skip-links').querySelectorAll('.skip-link')) {
+      link.hidden = !sections.includes(link.dataset.part);
+      link.addEventListener('click', () => {
+        const target = this.#root.getElementById(link.dataset.part);
+        target?.focus();
+        target?.scrollIntoView({ block: 'start' });
+      });
+    }
+    const deal = this.mode === 'deal';
+    $('copy-link').hidden = !this.hasAttribute('share-link');
+    $('copy-summary').hidden = this.mode === 'quote';
+    $('report-print').hidden = !deal;
+    $('policy-panel').hidden = this.mode === 'quote';
+    $('policy-download').href = asset('pkg/default-policy.json');
+
+    $('locale').addEventListener('change', () => {
+      this.#storage().set(LOCALE_KEY, $('locale').value);
+      this.#setLocale($('locale').value);
+    });
+    $('copy-link').addEventListener('click', async () => {
+      const link = `${location.origin}${location.pathname}${location.search}#${FRAGMENT}${await encodeState(this.input)}`;
+      this.#say(await copyText(link, this.#root.getElementById('toolbar')) ? 'tools.linkCopied' : 'tools.copyFailed');
+    });
+    $('copy-summary').addEventListener('click', async () => {
+      const text = buildSummary(this.#latest, this.#locale, this.#policyLabel());
+      this.#say(await copyText(text, this.#root.getElementById('toolbar')) ? 'tools.summaryCopied' : 'tools.copyFailed');
+    });
+    $('report-print').addEventListener('click', async () => {
+      await this.#buildReport();
+      window.print();
+    });
+    $('clear-all').addEventListener('click', () => {
+      if (!window.confirm(t(this.#locale, 'tools.clearConfirm'))) return;
+      for (const name of this.#sections()) this.#storage().remove(sectionKey(name));
+      this.#say('tools.cleared');
+      this.#render();
+    });
+    $('policy-file').addEventListener('change', async () => {
+      const file = $('policy-file').files?.[0];
+      if (!file) return;
+      let text;
+      try {
+        text = await file.text();
+      } catch {
+        text = null;
+      }
+      this.#applyPolicyText(text, { kind: 'file', name: file.name });
+    });
+    $('policy-url-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.#loadPolicyFrom($('policy-url').value.trim(), 'url');
+    });
+    $('policy-default').addEventListener('click', () => {
+      this.#policy = null;
+      this.#policySource = null;
+      this.#policyProblems = [];
+      this.#storage().remove(POLICY_KEY);
+      this.#render();
+    });
+  }
+
+  #say(key) {
+    this.#status = key;
+    this.#showStatus();
+  }
+
+  #showStatus() {
+    const node = this.#root.getElementById('tool-status');
+    if (node) node.textContent = this.#status ? t(this.#locale, this.#status) : '';
+  }
+
+  async #buildReport() {
+    const host = this.#root.getElementById('report');
+    if (!host) return;
+    try {
+      const { buildReport } = await import('./report.js');
+      host.replaceChildren(buildReport(this.#latest, this.#locale, { policy: this.#policy ?? this.#defaultPolicy }));
+    } catch (e) {
+      // Never a blank sheet without a word: the report says it could not be built.
+      const note = document.createElement('p');
+      note.textContent = `${t(this.#locale, 'tools.reportFailed')} (${e?.message ?? e})`;
+      host.replaceChildren(note);
+    }
+  }
+
+  // ---- the credit policy -------------------------------------------------------------------------
+
+  #policyLabel() {
+    const version = this.#policy?.version ?? this.#defaultPolicy?.version ?? '';
+    return this.#policy
+      ? t(this.#locale, 'tools.policyCompany', { version, name: this.#policy.name ?? this.#policySource?.name ?? '' })
+      : t(this.#locale, 'tools.policyOurs', { version });
+  }
+
+  #showPolicy() {
+    const $ = (id) => this.#root.getElementById(id);
+    if (!$('policy-name')) return;
+    if (!this.#policy && !this.#defaultPolicy) {
+      this.#call('defaultPolicy').then((r) => {
+        if (r.ok) this.#showPolicy();
+      });
+    }
+    $('policy-name').textContent = this.#policyLabel();
+    const problems = this.#policyProblems;
+    $('policy-status').textContent = problems.length ? t(this.#locale, 'tools.policyInvalid', { count: problems.length }) : '';
+    $('policy-errors').replaceChildren(...problems.map((p) => {
+      const li = document.createElement('li');
+      const path = document.createElement('code');
+      path.textContent = p.field || '(root)';
+      li.append(path, `: ${problemText(this.#locale, p)}`);
+      return li;
+    }));
+    if (problems.length) $('policy-panel').open = true;
+  }
+
+  #restorePolicy() {
+    try {
+      const saved = JSON.parse(this.#storage().get(POLICY_KEY) ?? 'null');
+      if (saved?.policy && typeof saved.policy === 'object') {
+        this.#policy = saved.policy;
+        this.#policySource = saved.source ?? null;
+      }
+    } catch {
+      // an unreadable saved policy: the default one
+    }
+  }
+
+  async #loadPolicyFrom(src, kind, rerender = true) {
+    if (!src) return;
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      url = null;
+    }
+    if (!url || url.origin !== location.origin) {
+      return this.#policyFailed([{ code: 'POLICY_OFF_ORIGIN', field: '', message: 'Only a policy on this site is read.' }], rerender);
+    }
+    let text = null;
+    try {
+      const r = await fetch(url.href, { credentials: 'same-origin' });
+      text = r.ok ? await r.text() : null;
+    } catch {
+      text = null;
+    }
+    if (text === null) {
+      return this.#policyFailed([{ code: 'POLICY_UNREACHABLE', field: '', message: `The policy could not be fetched: ${url.pathname}` }], rerender);
+    }
+    return this.#applyPolicyText(text, { kind, name: url.pathname }, rerender);
+  }
+
+  #applyPolicyText(text, source, rerender = true) {
+    let value;
+    try {
+      value = JSON.parse(text ?? '');
+    } catch (e) {
+      return this.#policyFailed([{ code: 'POLICY_NOT_JSON', field: '', message: String(e?.message ?? e) }], rerender);
+    }
+    return this.#applyPolicy(value, source, rerender);
+  }
+
+  async #applyPolicy(value, source, rerender = true) {
+    if (value === null || value === undefined) {
+      this.#policy = null;
+      this.#policySource = null;
+      this.#policyProblems = [];
+      this.#storage().remove(POLICY_KEY);
+      if (rerender) await this.#render();
+      return true;
+    }
+    const checked = await engineCall('validatePolicy', value);
+    if (!checked.ok) return this.#policyFailed(checked.error.errors.length ? checked.error.errors : [checked.error], rerender);
+    if (!checked.value.valid) return this.#policyFailed(checked.value.errors, rerender);
+    this.#policy = checked.value.policy;
+    this.#policySource = source;
+    this.#policyProblems = [];
+    this.#storage().set(POLICY_KEY, JSON.stringify({ policy: this.#policy, source }));
+    if (rerender) await this.#render();
+    return true;
+  }
+
+  /** A policy that cannot be used: its problems are listed; the one in use stays. */
+  #policyFailed(problems, rerender) {
+    this.#policyProblems = problems;
+    this.#emit('credit-error', {
+      mode: this.mode,
+      section: 'policy',
+      error: { code: 'INVALID_POLICY', field: '', message: 'The credit policy has problems.', errors: problems },
+    });
+    if (rerender) this.#showPolicy();
+    return false;
+  }
+}
+
+if (!customElements.get('credit-calculator')) customElements.define('credit-calculator', CreditCalculator);
