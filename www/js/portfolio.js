@@ -306,13 +306,19 @@ function spacer(height) {
     el('td', { colspan: String(COLUMNS.length) }, svg('svg', { width: '1', height: String(Math.max(0, Math.round(height))), focusable: 'false' })));
 }
 
+/**
+ * Browsers cap an element's height near 33.5 million pixels; past 30 million the rows out of
+ * view are drawn at a fraction of their height, so a million rows still scroll to the last.
+ */
+const MAX_SPACE = 3e7;
+const squeeze = () => Math.min(1, MAX_SPACE / Math.max(1, total * (rowHeight || 36)));
+
 function renderGridBody() {
-  const h = rowHeight || 36;
+  const h = (rowHeight || 36) * squeeze();
   const rows = shown.rows.map((row, i) => el('tr', { 'aria-rowindex': String(shown.start + i + 2) }, ...rowCells(row, COLUMNS.map((c) => c[0]))));
   const before = Math.max(0, shown.start) * h;
   const after = Math.max(0, total - shown.start - shown.rows.length) * h;
-  // Browsers cap an element's height near 33.5 million pixels: a million rows still fit.
-  $('grid-body').replaceChildren(spacer(Math.min(before, 3.3e7)), ...rows, spacer(Math.min(after, 3.3e7)));
+  $('grid-body').replaceChildren(spacer(before), ...rows, spacer(after));
   if (!rowHeight && rows.length) {
     rowHeight = rows[0].getBoundingClientRect().height || 36;
     if (Math.abs(rowHeight - h) > 0.5) renderGridBody();
@@ -324,7 +330,7 @@ function requestWindow(force = false) {
   pendingWindow = null;
   const scroller = $('scroll');
   const h = rowHeight || 36;
-  const first = Math.max(0, Math.floor(scroller.scrollTop / h) - OVERSCAN);
+  const first = Math.max(0, Math.min(total - 1, Math.floor(scroller.scrollTop / (h * squeeze()))) - OVERSCAN);
   const count = Math.ceil(scroller.clientHeight / h) + OVERSCAN * 2;
   if (!force && first === shown.start && shown.rows.length >= Math.min(count, total - first)) return;
   requestId += 1;
