@@ -12,7 +12,6 @@
 //! A row with a problem is reported (row, column, code) and left out; the others are scored.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -1323,14 +1322,69 @@ struct Scored<'p> {
     working_capital: Option<Decimal>,
 }
 
+/// Scores by band key: open addressing on a power-of-two table, the key mixed by one
+/// multiplication. (std's HashMap brought SipHash and its table into the wasm module for
+/// this one cache: several kilobytes.)
+#[derive(Default)]
+struct ScoreCache {
+    slots: Vec<Option<(u64, Decimal)>>,
+    len: usize,
+}
+
+impl ScoreCache {
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len().saturating_sub(1);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    }
+
+    fn get(&self, key: u64) -> Option<Decimal> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = self.slot(key);
+        loop {
+            match self.slots.get(i)? {
+                Some((k, v)) if *k == key => return Some(*v),
+                Some(_) => i = (i + 1) % self.slots.len(),
+                None => return None,
+            }
+        }
+    }
+
+    fn insert(&mut self, key: u64, value: Decimal) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(64);
+            let old = std::mem::replace(&mut self.slots, vec![None; size]);
+            self.len = 0;
+            for (k, v) in old.into_iter().flatten() {
+                self.insert(k, v);
+            }
+        }
+        let mut i = self.slot(key);
+        while let Some(Some((k, _))) = self.slots.get(i) {
+            if *k == key {
+                break;
+            }
+            i = (i + 1) % self.slots.len();
+        }
+        if let Some(slot) = self.slots.get_mut(i) {
+            if slot.is_none() {
+                self.len += 1;
+            }
+            *slot = Some((key, value));
+        }
+    }
+}
+
 /// A band's `below`, with its i64 form when it has one.
 type BandLimit = (Decimal, Option<fast::Small>);
 
 struct Scorer<'p> {
     policy: &'p Policy,
-    weights: HashMap<u32, Weights>,
+    /// By set of factors with data (a book has a handful).
+    weights: Vec<(u32, Weights)>,
     /// Score by the factors' bands (4 bits a factor): a book repeats the same few.
-    scores: HashMap<u64, Decimal>,
+    scores: ScoreCache,
     bands: Vec<Option<usize>>,
     /// Each factor's band limits (`below`) with their i64 form, read once a call.
     limits: Vec<Vec<Option<BandLimit>>>,
@@ -1351,18 +1405,22 @@ impl Scorer<'_> {
                 })
             })
             .flatten();
-        if let Some(score) = key.and_then(|k| self.scores.get(&k)) {
-            return Some(*score);
+        if let Some(score) = key.and_then(|k| self.scores.get(k)) {
+            return Some(score);
         }
         let mask = bands
             .iter()
             .enumerate()
             .filter(|(i, b)| b.is_some() && *i < 32)
             .fold(0u32, |m, (i, _)| m | 1 << i);
-        let w = match self.weights.entry(mask) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(weights_for(mask, policy)?),
+        let i = match self.weights.iter().position(|(m, _)| *m == mask) {
+            Some(i) => i,
+            None => {
+                self.weights.push((mask, weights_for(mask, policy)?));
+                self.weights.len() - 1
+            }
         };
+        let (_, w) = self.weights.get(i)?;
         let mut raw_score = Decimal::ZERO;
         for ((f, band), contributions) in card.factors.iter().zip(bands).zip(&w.contributions) {
             if band.is_some() || card.missing_data == MissingData::Neutral {
@@ -1864,8 +1922,8 @@ fn score_rows<'a>(setup: Setup<'a>, policy: &Policy) -> Result<PortfolioResult<'
     let lists = Lists::new(policy);
     let mut scorer = Scorer {
         policy,
-        weights: HashMap::new(),
-        scores: HashMap::new(),
+        weights: Vec::new(),
+        scores: ScoreCache::default(),
         bands: Vec::new(),
         limits: policy
             .scorecard
