@@ -15,8 +15,10 @@ export async function startHarness() {
     origin,
     browser,
     /** A fresh context and page with watchers; `problems` collects what a test must not see. */
-    async open(path = '', { locale = 'en-US', viewport = { width: 1100, height: 900 } } = {}) {
+    async open(path = '', { locale = 'en-US', viewport = { width: 1100, height: 900 }, base = url, permissions = [] } = {}) {
+      const pageOrigin = new URL(base).origin;
       const context = await browser.newContext({ locale, viewport });
+      if (permissions.length) await context.grantPermissions(permissions, { origin: pageOrigin });
       // Tests ask for the focused element inside <credit-calculator>'s shadow root.
       await context.addInitScript(() => {
         Object.defineProperty(window, 'deepActive', {
@@ -31,13 +33,13 @@ export async function startHarness() {
       const problems = { offOrigin: [], consoleErrors: [], pageErrors: [] };
       page.on('request', (req) => {
         const u = new URL(req.url());
-        if (u.origin !== origin && u.protocol !== 'data:') problems.offOrigin.push(req.url());
+        if (u.origin !== pageOrigin && u.protocol !== 'data:' && u.protocol !== 'blob:') problems.offOrigin.push(req.url());
       });
       page.on('console', (msg) => {
         if (msg.type() === 'error' || msg.type() === 'warning') problems.consoleErrors.push(`${msg.type()}: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.pageErrors.push(err.message));
-      await page.goto(new URL(path, url).href);
+      await page.goto(new URL(path, base).href);
       return { page, context, problems };
     },
     async close() {

@@ -157,7 +157,7 @@ export class CreditCalculator extends HTMLElement {
   #locale = 'en';
   #store = null;
   #policy = null; // the company policy as the engine read it (defaults filled), or null
-  #policySource = null; // { kind: 'file' | 'url' | 'script', name }
+  #policySource = null; // { kind: 'file' | 'url' | 'attribute' | 'script', name }
   #policyProblems = [];
   #defaultPolicy = null;
   #pendingPolicy;
@@ -184,7 +184,7 @@ export class CreditCalculator extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.#started || before === after) return;
     if (name === 'locale') this.#setLocale(this.#pickLocale());
-    else if (name === 'policy-src') this.#loadPolicyFrom(after, 'url');
+    else if (name === 'policy-src') this.#loadPolicyFrom(after, 'attribute');
     else this.#render();
   }
 
@@ -248,7 +248,7 @@ export class CreditCalculator extends HTMLElement {
     if (this.#pendingPolicy !== undefined) {
       await this.#applyPolicy(this.#pendingPolicy, { kind: 'script', name: '' }, false);
     } else if (src) {
-      await this.#loadPolicyFrom(src, 'url', false);
+      await this.#loadPolicyFrom(src, 'attribute', false);
     } else {
       this.#restorePolicy();
     }
@@ -381,10 +381,11 @@ export class CreditCalculator extends HTMLElement {
             result: outcome.value,
             policyVersion: outcome.value?.policyVersion ?? outcome.value?.premium?.policyVersion ?? null,
           });
-          if (!host.dataset.ready) host.dataset.ready = 'true';
         } else if (outcome) {
           host.#emit('credit-error', { mode: host.mode, section, error: outcome.error });
         }
+        // Ready: the first section has worked out (or found nothing to work out) its answer.
+        if (!host.dataset.ready) host.dataset.ready = 'true';
       },
     };
     return ctx;
@@ -614,7 +615,10 @@ export class CreditCalculator extends HTMLElement {
     this.#policy = checked.value.policy;
     this.#policySource = source;
     this.#policyProblems = [];
-    this.#storage().set(POLICY_KEY, JSON.stringify({ policy: this.#policy, source }));
+    // What the user loaded is remembered; a policy the host supplies (attribute or script)
+    // is supplied again on the next visit and must not leak into other instances.
+    if (source.kind === 'file' || source.kind === 'url') this.#storage().set(POLICY_KEY, JSON.stringify({ policy: this.#policy, source }));
+    else this.#storage().remove(POLICY_KEY);
     if (rerender) await this.#render();
     return true;
   }

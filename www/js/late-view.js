@@ -28,7 +28,9 @@ const FIELDS = [
  * Starts the calculator. `saved`: its fields as last saved (or null); `save(state)` stores
  * them. Returns `{ setLocale }`.
  */
-export function startLateView({ locale: initialLocale, saved, save, $, call, mark }) {
+export function startLateView({ locale: initialLocale, saved, save, $, call, mark, currency }) {
+  /** A field's starting value; the host's `currency` attribute is the starting currency. */
+  const initial = (spec) => (spec.path === 'currency' && CURRENCIES.includes(currency) ? currency : spec.initial);
   let locale = initialLocale;
   let policy = null;
   let outcome = null; // { ok, value } | { ok: false, error } | null while nothing is entered
@@ -121,8 +123,8 @@ export function startLateView({ locale: initialLocale, saved, save, $, call, mar
   function restore() {
     const fields = saved && typeof saved === 'object' ? saved : {};
     for (const [id, { input, spec }] of controls) {
-      const v = typeof fields[id] === 'string' ? fields[id] : spec.initial ?? '';
-      if (spec.kind === 'select') input.value = spec.values.includes(v) ? v : spec.initial;
+      const v = typeof fields[id] === 'string' ? fields[id] : initial(spec) ?? '';
+      if (spec.kind === 'select') input.value = spec.values.includes(v) ? v : initial(spec);
       else if (spec.kind === 'country') {
         if (v) input.dataset.pending = v;
       } else input.value = v;

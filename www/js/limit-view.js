@@ -53,6 +53,8 @@ const CONTROL_OF_PATH = {
  */
 export function startLimitView(ctx) {
   const { locale: initialLocale, storage, $, call, bus } = ctx;
+  /** A field's starting value; the host's `currency` attribute is the starting currency. */
+  const initial = (spec) => (spec.path === 'currency' && CURRENCIES.includes(ctx.currency) ? ctx.currency : spec.initial);
   let locale = initialLocale;
   let score; // undefined: no score yet; null: the score has errors; else the latest result
   let outcome = null; // { ok, value } | { ok: false, error } of the latest recommendLimit
@@ -119,8 +121,8 @@ export function startLimitView(ctx) {
     const fields = saved.fields && typeof saved.fields === 'object' ? saved.fields : {};
     for (const spec of SPECS) {
       const control = controls.get(spec.id);
-      const v = typeof fields[spec.id] === 'string' ? fields[spec.id] : spec.initial ?? '';
-      if (spec.kind === 'currency') control.value = CURRENCIES.includes(v) ? v : spec.initial;
+      const v = typeof fields[spec.id] === 'string' ? fields[spec.id] : initial(spec) ?? '';
+      if (spec.kind === 'currency') control.value = CURRENCIES.includes(v) ? v : initial(spec);
       else control.value = v;
     }
     $(saved.salesPeriod === 'month' ? 'limit-sales-month' : 'limit-sales-year').checked = true;

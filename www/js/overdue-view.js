@@ -63,6 +63,8 @@ function valueOf(control, kind) {
  */
 export function startOverdueView(ctx) {
   const { locale: initialLocale, storage, $, call, bus } = ctx;
+  /** A field's starting value; the host's `currency` attribute is the starting currency. */
+  const initial = (spec) => (spec.path === 'currency' && CURRENCIES.includes(ctx.currency) ? ctx.currency : spec.initial);
   let locale = initialLocale;
   let score = null; // the latest valid customer score, or null
   let outcome = null; // { ok, value } | { ok: false, error } | null while no invoice is entered
@@ -197,8 +199,8 @@ export function startOverdueView(ctx) {
     for (const [id, { control, spec }] of controls) {
       const v = fields[id];
       if (spec.kind === 'bool') control.checked = v === true;
-      else if (spec.kind === 'select') control.value = spec.values.includes(v) ? v : spec.initial;
-      else control.value = typeof v === 'string' ? v : spec.initial ?? '';
+      else if (spec.kind === 'select') control.value = spec.values.includes(v) ? v : initial(spec);
+      else control.value = typeof v === 'string' ? v : initial(spec) ?? '';
     }
     const rows = Array.isArray(saved.invoices) ? saved.invoices.filter((r) => r && typeof r === 'object') : [];
     for (const r of rows.length ? rows : [{}]) addRow(r); // a fresh page starts with one empty row

@@ -94,6 +94,8 @@ function valueOf(control, kind) {
  */
 export function startTermsView(ctx) {
   const { locale: initialLocale, storage, $, call, bus } = ctx;
+  /** A field's starting value; the host's `currency` attribute is the starting currency. */
+  const initial = (spec) => (spec.path === 'currency' && CURRENCIES.includes(ctx.currency) ? ctx.currency : spec.initial);
   let locale = initialLocale;
   let score; // undefined: no score yet; null: the score has errors; else the latest result
   let limit = null; // the latest limit result: its expected sales fill an empty annual-sales field
@@ -236,8 +238,8 @@ export function startTermsView(ctx) {
     const fields = saved.fields && typeof saved.fields === 'object' ? saved.fields : {};
     for (const spec of SPECS) {
       const input = controls.get(spec.id);
-      const v = typeof fields[spec.id] === 'string' ? fields[spec.id] : spec.initial ?? '';
-      if (spec.kind === 'select') input.value = spec.values.includes(v) ? v : spec.initial;
+      const v = typeof fields[spec.id] === 'string' ? fields[spec.id] : initial(spec) ?? '';
+      if (spec.kind === 'select') input.value = spec.values.includes(v) ? v : initial(spec);
       else input.value = v;
     }
     const list = Array.isArray(saved.options)
@@ -637,6 +639,7 @@ export function startTermsView(ctx) {
     $,
     call,
     mark: ctx.mark,
+    currency: ctx.currency,
     saved: lateState,
     save(state) {
       lateState = state;
