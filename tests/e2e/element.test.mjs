@@ -44,7 +44,7 @@ function hostPage(params) {
   const second = params.get('second') ? `<credit-calculator id="calc2" mode="${params.get('second')}" storage-key="second"></credit-calculator>` : '';
   const script = params.has('bare') ? '' : `<script type="module" src="${PREFIX}/js/credit-calculator.js"></script>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Intranet host</title>
+<html lang="en"><head><meta charset="utf-8"><title>Intranet host</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/host.css">
 ${script}
 <script type="module" src="/host.js"></script>

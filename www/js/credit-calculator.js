@@ -46,7 +46,7 @@ const VIEWS = {
   discount: () => import('./discount-view.js').then((m) => m.startDiscountView),
   quote: () => import('./quote-view.js').then((m) => m.startQuoteView),
 };
-const STYLES = { quote: ['css/quote.css'], other: ['css/app.css', 'css/report.css'] };
+const STYLES = { quote: ['css/quote.css'], other: ['css/app.css', 'css/report.css', 'css/letter.css'] };
 const SHARED_KEYS = ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount', 'quote'];
 const LOCALE_KEY = 'credit-calculator:locale';
 const POLICY_KEY = 'credit-calculator:policy:v1';
@@ -327,6 +327,7 @@ export class CreditCalculator extends HTMLElement {
     const [toolbar, ...parts] = fragments;
     frame.append(toolbar, ...parts);
     if (this.mode !== 'quote') frame.append(Object.assign(document.createElement('div'), { id: 'report', className: 'report-host' }));
+    frame.append(Object.assign(document.createElement('div'), { id: 'print-host', className: 'print-host' }));
     this.#root.replaceChildren(frame);
     this.#latest = {};
     delete this.dataset.ready;
@@ -367,6 +368,15 @@ export class CreditCalculator extends HTMLElement {
       bus: new EventTarget(),
       $: (id) => ctx.scope.getElementById(id),
       call: (name, ...args) => (ctx !== host.#ctx ? new Promise(() => {}) : host.#call(name, ...args)),
+      /** Prints this node alone (a reminder letter, say) through the browser's print dialog. */
+      print(node) {
+        if (ctx !== host.#ctx) return;
+        const frame = host.#root.querySelector('.cc-frame');
+        host.#root.getElementById('print-host').replaceChildren(node);
+        frame.classList.add('cc-printing');
+        window.addEventListener('afterprint', () => frame.classList.remove('cc-printing'), { once: true });
+        window.print();
+      },
       mark(flag) {
         if (ctx === host.#ctx) host.dataset[flag] = 'true';
       },
