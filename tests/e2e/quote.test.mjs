@@ -1,15 +1,17 @@
-// Browser end-to-end: the public quote page (quote.html), used as a prospect would: on a
-// phone and on a laptop, typing key by key, both languages, a wrong answer, a reload, the
-// keyboard only. The figures are the engine's golden vector "UK broker example 1"
-// (tests/vectors/estimate_premium.json): £2m wholesale, UK buyers, 60 days, 21–100 buyers,
-// £6,000 average yearly losses, policyholder in the UK → £6,250 in a £4,687.50–£7,812.50
-// range, £7,000 with 12 % IPT. Every test also checks that nothing leaves the origin, the
-// console stays clean, no element has a style attribute and no script is inline.
+// Browser end-to-end: the public quote page (quote.html), which is <credit-calculator
+// mode="quote"> in a page shell, used as a prospect would: on a phone and on a laptop, typing
+// key by key, both languages, a wrong answer, a reload, the keyboard only. The figures are the
+// engine's golden vector "UK broker example 1" (tests/vectors/estimate_premium.json): £2m
+// wholesale, UK buyers, 60 days, 21–100 buyers, £6,000 average yearly losses, policyholder in
+// the UK → £6,250 in a £4,687.50–£7,812.50 range, £7,000 with 12 % IPT. Every test also checks
+// that nothing leaves the origin, the console stays clean, no element has a style attribute
+// and no script is inline. The calculator lives in the element's open shadow root: Playwright's
+// CSS locators reach into it; code run in the page goes through `shadowRoot` and `deepActive`.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, axe, assertNoInline } from './checks.mjs';
+import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, expectText, text as innerText } from './checks.mjs';
 
 const PHONE = { width: 375, height: 740 };
 const LAPTOP = { width: 1280, height: 900 };
@@ -33,8 +35,10 @@ async function openQuote({ viewport = PHONE, locale = 'en-GB' } = {}) {
   return opened;
 }
 
+/** The page has marked itself ready and the quote section has answered at least once. */
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-quote-ready="true"]', { state: 'attached', timeout: 15000 });
 }
 
 /** What every test ends with. */
@@ -43,43 +47,24 @@ async function assertSound(page, problems) {
   assertClean(problems);
 }
 
-async function assertNoSideScroll(page, label) {
-  const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  assert.ok(w.scroll <= w.client, `no sideways scrolling (${label}): ${w.scroll} > ${w.client}`);
-}
-
-/** Every visible control and link is at least 44px high (a radio's target is its whole label). */
+/** Every visible control and link, in the page and in the shadow root, is at least 44px high (a radio's target is its whole label). */
 async function assertTapTargets(page, label) {
-  const small = await page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input:not([type="radio"]), label.choice-option, summary')]
-    .filter((node) => {
-      const r = node.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(node).visibility !== 'hidden';
-    })
-    .map((node) => ({ what: node.id || node.className || node.tagName, height: node.getBoundingClientRect().height }))
-    .filter((x) => x.height < 44));
+  const small = await page.evaluate(() => {
+    const roots = [document, document.querySelector('credit-calculator').shadowRoot];
+    return roots.flatMap((root) => [...root.querySelectorAll('a[href], button, select, input:not([type="radio"]), label.choice-option, summary')])
+      .filter((node) => {
+        const r = node.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(node).visibility !== 'hidden';
+      })
+      .map((node) => ({ what: node.id || node.className || node.tagName, height: node.getBoundingClientRect().height }))
+      .filter((x) => x.height < 44);
+  });
   assert.deepEqual(small, [], `tap targets under 44px high (${label})`);
 }
 
-const text = async (page, sel) => (await page.locator(sel).innerText()).trim();
-
-/** Waits (up to 5 s) until the element's text is `expected` (a string or a RegExp), then asserts it. */
-async function expectText(page, sel, expected) {
-  await page
-    .waitForFunction(
-      ([s, e, isRe]) => {
-        const node = document.querySelector(s);
-        if (!node) return false;
-        const actual = node.textContent.trim();
-        return isRe ? new RegExp(e).test(actual) : actual === e;
-      },
-      [sel, expected instanceof RegExp ? expected.source : expected, expected instanceof RegExp],
-      { timeout: 5000 },
-    )
-    .catch(() => {});
-  const actual = (await page.locator(sel).textContent()).trim();
-  if (expected instanceof RegExp) assert.match(actual, expected, sel);
-  else assert.equal(actual, expected, sel);
-}
+const text = async (page, sel) => (await innerText(page, sel)).trim();
+/** The id of the focused element, inside the shadow root too. */
+const focused = (page) => page.evaluate(() => window.deepActive?.id);
 
 /** The six questions and the optional country, answered for the UK vector, as a person types. */
 async function answerUkCase(page) {
@@ -96,16 +81,20 @@ async function answerUkCase(page) {
 }
 
 async function answers(page) {
-  return page.evaluate(() => ({
-    turnover: document.getElementById('q-turnover').value,
-    currency: document.getElementById('q-currency').value,
-    sector: document.getElementById('q-sector').value,
-    where: document.querySelector('input[name="where"]:checked')?.value,
-    buyers: document.getElementById('q-buyers').value,
-    terms: document.getElementById('q-terms').value,
-    losses: document.getElementById('q-losses').value,
-    country: document.getElementById('q-country').value,
-  }));
+  return page.evaluate(() => {
+    const root = document.querySelector('credit-calculator').shadowRoot;
+    const value = (id) => root.getElementById(id).value;
+    return {
+      turnover: value('q-turnover'),
+      currency: value('q-currency'),
+      sector: value('q-sector'),
+      where: root.querySelector('input[name="where"]:checked')?.value,
+      buyers: value('q-buyers'),
+      terms: value('q-terms'),
+      losses: value('q-losses'),
+      country: value('q-country'),
+    };
+  });
 }
 
 const UK_ANSWERS = {
@@ -174,7 +163,7 @@ describe('the public quote page', () => {
     assert.equal(await page.isVisible('#premium-range'), true);
 
     assert.deepEqual(requests, [], 'no request at all while answering');
-    await assertNoSideScroll(page, 'English, 375px');
+    await assertNoSidewaysScroll(page, 'English, 375px');
     await assertTapTargets(page, 'English, 375px');
     await axe(page, 'English, 375px, answered');
     await assertSound(page, problems);
@@ -185,7 +174,7 @@ describe('the public quote page', () => {
     const { page, context, problems } = await openQuote({ viewport: LAPTOP });
     await answerUkCase(page);
     await expectText(page, '#premium-range', UK_RANGE);
-    await assertNoSideScroll(page, 'English, 1280px');
+    await assertNoSidewaysScroll(page, 'English, 1280px');
     await assertTapTargets(page, 'English, 1280px');
     await axe(page, 'English, 1280px');
 
@@ -211,14 +200,14 @@ describe('the public quote page', () => {
     await axe(page, 'Chinese, 1280px');
 
     await page.setViewportSize(PHONE);
-    await assertNoSideScroll(page, 'Chinese, 375px');
+    await assertNoSidewaysScroll(page, 'Chinese, 375px');
     await assertTapTargets(page, 'Chinese, 375px');
     await axe(page, 'Chinese, 375px');
 
     await page.selectOption('#locale', 'en');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await expectText(page, '#premium-range', UK_RANGE);
-    await assertNoSideScroll(page, 'English, 375px');
+    await assertNoSidewaysScroll(page, 'English, 375px');
     await axe(page, 'English, 375px');
     await assertSound(page, problems);
     await context.close();
@@ -304,19 +293,22 @@ describe('the public quote page', () => {
     await assertSound(page, problems);
 
     // The same page as a host would publish it with other meta contents.
-    async function withMeta(content) {
-      await context.route('**/quote.html', async (route) => {
+    const pageUrl = new URL('quote.html', h.url).href; // not parts/quote.html
+    async function published(replace) {
+      await context.route(pageUrl, async (route) => {
         const response = await route.fetch();
-        const body = (await response.text()).replace(
-          '<meta name="quote-contact" content="contact.html">',
-          `<meta name="quote-contact" content="${content}">`,
-        );
+        let body = await response.text();
+        for (const [from, to] of replace) {
+          assert.ok(body.includes(from), from);
+          body = body.replace(from, to);
+        }
         await route.fulfill({ response, body });
       });
       await page.reload();
       await ready(page);
-      await context.unroute('**/quote.html');
+      await context.unroute(pageUrl);
     }
+    const withMeta = (content) => published([['<meta name="quote-contact" content="contact.html">', `<meta name="quote-contact" content="${content}">`]]);
     await withMeta('mailto:sales@example.com');
     assert.equal(await link.getAttribute('href'), 'mailto:sales@example.com');
     assert.equal(await page.isVisible('#contact'), true);
@@ -359,7 +351,7 @@ describe('the public quote page', () => {
     assert.deepEqual(await answers(page), {
       turnover: '', currency: 'EUR', sector: '', where: 'home', buyers: '21-100', terms: '60', losses: '', country: '',
     });
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'q-turnover');
+    assert.equal(await focused(page), 'q-turnover');
     await page.reload();
     await ready(page);
     assert.equal(await page.inputValue('#q-turnover'), '');
@@ -367,39 +359,41 @@ describe('the public quote page', () => {
     await context.close();
   });
 
-  test('keyboard only: skip to the questions, answer them, reach the result and the contact link', async () => {
+  test('keyboard only: the language first, then the questions in order, the result and the contact link', async () => {
     const { page, context, problems } = await openQuote({ viewport: LAPTOP });
+    // Only the language stands before the questions (the page heading has no control), so no
+    // skip link: the second Tab is the first question.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
-    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'locale');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'q-turnover');
+    assert.equal(await focused(page), 'q-turnover');
     await page.keyboard.type('2000000');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'q-currency');
+    assert.equal(await focused(page), 'q-currency');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'q-sector');
+    assert.equal(await focused(page), 'q-sector');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'q-where-home', 'the checked radio of question 3');
+    assert.equal(await focused(page), 'q-where-home', 'the checked radio of question 3');
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'q-where-oecd');
+    assert.equal(await focused(page), 'q-where-oecd');
     assert.equal(await page.isChecked('#q-where-oecd'), true);
     for (const id of ['q-buyers', 'q-terms', 'q-losses', 'q-country']) {
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement.id), id);
+      assert.equal(await focused(page), id);
     }
     // A figure came, in euros (the default currency), with category-0 buyers.
     await expectText(page, '#premium-range', '€3,750.00 – €6,250.00');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'contact');
+    assert.equal(await focused(page), 'contact');
     const visible = await page.evaluate(() => {
-      const r = document.activeElement.getBoundingClientRect();
+      const r = window.deepActive.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
     assert.ok(visible, 'the focused contact link is scrolled into view');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'clear');
+    assert.equal(await focused(page), 'clear');
     await assertSound(page, problems);
     await context.close();
   });
+
 });

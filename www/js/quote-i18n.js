@@ -1,16 +1,13 @@
-// The public quote page's own words, in English and Simplified Chinese. Engine problems the
-// page words itself (the turnover and the losses, which a prospect types) are here; every
-// other problem goes through the shared `problemText` of i18n.js, and the language is found
-// by its `detectLocale`, so the quote page and the deal-check page agree on both.
-import { detectLocale, problemText } from './i18n.js';
-
-export { detectLocale };
+// The quote section's own words (www/parts/quote.html's data-q nodes, the result, the
+// prospect's problems) and the quote page's title, in English and Simplified Chinese. Engine
+// problems the quote words itself (the turnover and the losses, which a prospect types) are
+// here; every other problem goes through the shared `problemText` of i18n.js. The language
+// itself is the <credit-calculator> element's, as on every page.
+import { problemText } from './i18n.js';
 
 const en = {
   'page.title': 'Trade credit insurance: your indicative premium',
   'page.tagline': 'Six quick questions for an indicative yearly premium, worked out on this page.',
-  'page.skip': 'Skip to the questions',
-  'lang.label': 'Language',
   'privacy': 'Everything is calculated on this page. Nothing you enter is sent anywhere.',
   'privacy.kept': 'Your answers are kept only in this browser, so they are still here when you come back.',
   'privacy.clear': 'Clear my answers',
@@ -123,8 +120,6 @@ const en = {
 const zh = {
   'page.title': '贸易信用保险：参考保费',
   'page.tagline': '回答六个简单问题，即可在本页算出每年的参考保费。',
-  'page.skip': '跳到问题',
-  'lang.label': '语言',
   'privacy': '所有计算都在本页完成，您输入的任何内容都不会发送到任何地方。',
   'privacy.kept': '您的回答只保存在本浏览器中，下次打开时仍在。',
   'privacy.clear': '清除我的回答',

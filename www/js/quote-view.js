@@ -1,21 +1,23 @@
-// The public quote page. A prospect answers about six questions; the page turns the answers
-// into a PremiumInput, the engine estimates the premium, and the page shows the engine's
-// figures formatted with Intl. It never computes an amount itself, and nothing is sent
-// anywhere: the engine runs here, the answers are kept only in this browser's localStorage
-// (`credit-calculator:quote:v1`), and the contact button is a plain link the host sets in
-// the page's <meta name="quote-contact">.
-import { call } from './engine.js';
+// The quote section of <credit-calculator mode="quote">: the public quote for prospects. A
+// prospect answers six questions; the view turns the answers into a PremiumInput, the engine
+// estimates the premium, and the view shows the engine's figures formatted with Intl. It
+// never computes an amount itself, and nothing is sent anywhere: the engine runs here, the
+// answers are kept only in this browser (`credit-calculator:quote:v1`, through ctx.storage),
+// and the contact button is a plain link the host sets: the element's `contact` attribute,
+// else the page's <meta name="quote-contact">. Like every section it reads and writes only
+// inside the element's shadow root, through ctx.
 import * as fmt from './format.js';
-import { detectLocale, qt, quoteProblemText } from './quote-i18n.js';
+import { el } from './dom.js';
+import { qt, quoteProblemText } from './quote-i18n.js';
 
 const STORE_KEY = 'credit-calculator:quote:v1';
-const LOCALE_KEY = 'credit-calculator:locale'; // shared with the deal-check page
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'SGD', 'CHF', 'JPY'];
 /** Where a policyholder may be based: the countries whose premium tax the policy knows. */
 const HOLDER_COUNTRIES = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'CN', 'US', 'SG', 'HK'];
 /** A representative number of buyers inside each range (each inside one of the policy's spread bands: <6, <21, <101, <501, more). */
 const BUYERS = { '1-5': 3, '6-20': 12, '21-100': 50, '101-500': 250, '500+': 800 };
 const TERMS = ['30', '60', '90', '120'];
+const CONTACT_PROTOCOLS = ['http:', 'https:', 'mailto:', 'tel:'];
 
 /**
  * Where the buyers are → `buyerCountries`, by OECD country-risk category (0 = high-income
@@ -50,106 +52,6 @@ const TARGETS = {
   policyholderCountry: 'q-country',
 };
 
-const $ = (id) => document.getElementById(id);
-const storage = {
-  get(key) {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  set(key, value) {
-    try {
-      localStorage.setItem(key, value);
-    } catch {
-      // Private mode or a full quota: the page works on, it only cannot remember.
-    }
-  },
-  remove(key) {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // Nothing to forget.
-    }
-  },
-};
-
-let locale = detectLocale(storage.get(LOCALE_KEY), navigator.languages ?? [navigator.language]);
-let policy = null;
-let pendingSector = null; // a restored sector, until the policy's list of industries is in
-let outcome = null; // { ok, value } | { ok: false, error } of the latest estimate
-let sent = null; // the answers that produced `outcome`
-let ticket = 0;
-let resultInView = false;
-
-// ---- the answers --------------------------------------------------------------------------
-
-function defaults() {
-  return {
-    turnover: '',
-    currency: locale === 'zh-CN' ? 'CNY' : 'EUR',
-    sector: '',
-    where: 'home',
-    buyers: '21-100',
-    terms: '60',
-    losses: '',
-    country: '',
-  };
-}
-
-function readAnswers() {
-  return {
-    turnover: $('q-turnover').value,
-    currency: $('q-currency').value,
-    sector: pendingSector ?? $('q-sector').value,
-    where: document.querySelector('input[name="where"]:checked')?.value ?? 'home',
-    buyers: $('q-buyers').value,
-    terms: $('q-terms').value,
-    losses: $('q-losses').value,
-    country: $('q-country').value,
-  };
-}
-
-function writeAnswers(a) {
-  $('q-turnover').value = a.turnover;
-  $('q-currency').value = a.currency;
-  setSector(a.sector);
-  for (const radio of document.querySelectorAll('input[name="where"]')) radio.checked = radio.value === a.where;
-  $('q-buyers').value = a.buyers;
-  $('q-terms').value = a.terms;
-  $('q-losses').value = a.losses;
-  $('q-country').value = a.country;
-}
-
-/** Saved answers, each kept only when it is still a valid answer. */
-function savedAnswers() {
-  const base = defaults();
-  let saved;
-  try {
-    saved = JSON.parse(storage.get(STORE_KEY) ?? 'null');
-  } catch {
-    saved = null;
-  }
-  if (!saved || typeof saved !== 'object') return base;
-  const text = (v, fallback) => (typeof v === 'string' ? v.slice(0, 100) : fallback);
-  const oneOf = (v, list, fallback) => (list.includes(v) ? v : fallback);
-  return {
-    turnover: text(saved.turnover, base.turnover),
-    currency: oneOf(saved.currency, CURRENCIES, base.currency),
-    sector: text(saved.sector, base.sector),
-    where: oneOf(saved.where, WHERE, base.where),
-    buyers: oneOf(saved.buyers, Object.keys(BUYERS), base.buyers),
-    terms: oneOf(saved.terms, TERMS, base.terms),
-    losses: text(saved.losses, base.losses),
-    country: oneOf(saved.country, ['', ...HOLDER_COUNTRIES], base.country),
-  };
-}
-
-function save() {
-  storage.set(STORE_KEY, JSON.stringify(readAnswers()));
-}
-
 /** The engine's input: only what the prospect answered; amounts as typed, never as floats. */
 function premiumInput(a) {
   const input = {
@@ -169,188 +71,29 @@ function premiumInput(a) {
   return input;
 }
 
-// ---- options in the current language ----------------------------------------------------------
-
-function option(value, text) {
-  const node = document.createElement('option');
-  node.value = value;
-  node.textContent = text;
-  return node;
-}
-
-function setSector(code) {
-  const select = $('q-sector');
-  if (!policy) {
-    pendingSector = code;
-    return;
-  }
-  pendingSector = null;
-  select.value = [...select.options].some((o) => o.value === code) ? code : '';
-}
-
-function fillOptions() {
-  const collator = new Intl.Collator(locale);
-  const byName = (a, b) => collator.compare(a[1], b[1]);
-
-  const sector = $('q-sector');
-  const chosenSector = pendingSector ?? sector.value;
-  const industries = (policy?.industries ?? [])
-    .map((i) => [i.code, (locale === 'zh-CN' ? i.nameZh : i.nameEn) ?? i.nameEn ?? i.code])
-    .sort(byName);
-  sector.replaceChildren(option('', qt(locale, 'q.sector.other')), ...industries.map(([code, name]) => option(code, name)));
-  if (policy) setSector(chosenSector);
-
-  let regions = null;
+/**
+ * The contact button's href, exactly as the host gave it: the element's `contact` attribute,
+ * else the page's <meta name="quote-contact" content>. Nothing is added to it. Null (the
+ * button is hidden) when it is empty or not an http(s), mailto or tel link (or a relative one).
+ */
+function contactHref(host) {
+  const given = host.hasAttribute('contact')
+    ? host.getAttribute('contact')
+    : document.querySelector('meta[name="quote-contact"]')?.getAttribute('content');
+  const href = given?.trim() ?? '';
+  if (!href) return null;
   try {
-    regions = new Intl.DisplayNames([locale], { type: 'region' });
+    return CONTACT_PROTOCOLS.includes(new URL(href, document.baseURI).protocol) ? href : null;
   } catch {
-    regions = null;
+    return null;
   }
-  const country = $('q-country');
-  const chosenCountry = country.value;
-  const countries = HOLDER_COUNTRIES.map((code) => [code, regions?.of(code) ?? code]).sort(byName);
-  country.replaceChildren(option('', qt(locale, 'q.country.unknown')), ...countries.map(([code, name]) => option(code, name)));
-  country.value = chosenCountry;
-
-  for (const o of $('q-terms').options) o.textContent = qt(locale, 'q.terms.days', { n: o.value });
-}
-
-function translate() {
-  document.documentElement.lang = locale;
-  document.title = qt(locale, 'page.title');
-  for (const node of document.querySelectorAll('[data-q]')) node.textContent = qt(locale, node.dataset.q);
-  $('locale').value = locale;
-  fillOptions();
-}
-
-// ---- the result ----------------------------------------------------------------------------------
-
-function setText(id, text) {
-  $(id).textContent = text;
-}
-
-function li(text) {
-  const node = document.createElement('li');
-  node.textContent = text;
-  return node;
 }
 
 const isZero = (decimal) => /^[+-]?0*(\.0*)?$/.test(String(decimal));
 
-function clearErrors() {
-  for (const node of document.querySelectorAll('#quote-form [aria-invalid]')) node.removeAttribute('aria-invalid');
-  for (const node of document.querySelectorAll('#quote-form .error')) node.textContent = '';
-}
+// ---- "How we estimated" and "What we assumed" ------------------------------------------------
 
-function setStatus(text, kind) {
-  const status = $('quote-status');
-  status.className = `status ${kind}`;
-  status.textContent = text;
-}
-
-/** The phone's bar: shown with an estimate while the range in the result card is out of view. */
-function updatePeek() {
-  const show = Boolean(outcome?.ok) && !resultInView;
-  $('peek').hidden = !show;
-  document.documentElement.classList.toggle('has-peek', show);
-}
-
-function render() {
-  renderResult();
-  updatePeek();
-}
-
-function renderResult() {
-  clearErrors();
-  const result = $('result');
-  if (!outcome) {
-    result.classList.add('stale');
-    setStatus(qt(locale, 'status.loading'), 'note');
-    return;
-  }
-  if (!outcome.ok) {
-    result.classList.add('stale');
-    renderProblems(outcome.error);
-    return;
-  }
-  result.classList.remove('stale');
-  renderEstimate(outcome.value);
-}
-
-function renderProblems(error) {
-  if (error.code === 'ENGINE_FAILED') {
-    setStatus(qt(locale, 'status.failed'), 'problem');
-    return;
-  }
-  const maxText = (max) => fmt.number(max, locale, 0);
-  let placed = 0;
-  let unplaced = null;
-  let turnoverMissing = false;
-  for (const problem of error.errors.length ? error.errors : [error]) {
-    const field = String(problem.field ?? '');
-    const root = field.replace(/[.[].*$/, '');
-    if (root === 'insuredTurnover' && problem.code === 'REQUIRED') {
-      // Not yet answered: a prompt, not an error.
-      turnoverMissing = true;
-      continue;
-    }
-    const id = TARGETS[root];
-    if (!id) {
-      unplaced ??= problem;
-      continue;
-    }
-    placed += 1;
-    const slot = $(`${id}-error`);
-    if (!slot.textContent) slot.textContent = quoteProblemText(locale, problem, maxText);
-    const control = id === 'q-where' ? document.querySelector('input[name="where"]:checked') : $(id);
-    control?.setAttribute('aria-invalid', 'true');
-  }
-  if (unplaced) setStatus(quoteProblemText(locale, unplaced, maxText), 'problem');
-  else if (placed) setStatus(qt(locale, 'status.fix'), 'problem');
-  else if (turnoverMissing) setStatus(qt(locale, 'status.start'), 'note');
-}
-
-function renderEstimate(r) {
-  const cur = r.currency;
-  const money = (amount) => fmt.money(amount, cur, locale);
-  const low = money(r.premiumLow);
-  const high = money(r.premiumHigh);
-  setStatus(qt(locale, 'status.ready', { low, high }), 'quiet');
-
-  setText('premium-range', qt(locale, 'result.range', { low, high }));
-  setText('peek-range', qt(locale, 'result.range', { low, high }));
-  setText('premium-point', qt(locale, 'result.point', {
-    premium: money(r.premium),
-    rate: fmt.percent(r.effectiveRate, locale, 2),
-  }));
-  setText('premium-minimum', r.minimumApplies && r.minimumPremium !== null
-    ? qt(locale, 'result.minimum', { minimum: money(r.minimumPremium) })
-    : '');
-
-  setText('fig-indemnity', fmt.percentUpTo(r.indemnity, locale, 2));
-  setText('fig-maxLiability', money(r.maxLiability));
-
-  setText('fig-premium', money(r.premium));
-  $('fig-fees-row').hidden = isZero(r.monitoringFees);
-  setText('fig-fees', money(r.monitoringFees));
-  const taxUnknown = r.assumptions.includes('PREMIUM_TAX_NOT_GIVEN') || r.assumptions.includes('PREMIUM_TAX_UNKNOWN');
-  setText('fig-tax-label', taxUnknown
-    ? qt(locale, 'result.taxNone')
-    : qt(locale, 'result.tax', { rate: fmt.percentUpTo(r.premiumTaxRate, locale, 2) }));
-  setText('fig-tax', taxUnknown ? qt(locale, 'result.taxNotIncluded') : money(r.premiumTax));
-  setText('fig-total', money(r.totalAnnualCost));
-
-  setText('fig-expected', money(r.expectedAnnualLoss));
-  setText('fig-kept', money(r.expectedLossKept));
-  setText('fig-breakEven', money(r.breakEvenLoss));
-
-  setText('summary', r.summary?.[locale] ?? r.summary?.en ?? '');
-  $('how-list').replaceChildren(...howWeEstimated(r).map(li));
-  $('assumption-list').replaceChildren(...assumptions(r).map(li));
-  setText('policy-version', qt(locale, 'result.version', { version: r.policyVersion }));
-}
-
-function factorDetail(f) {
+function factorDetail(f, locale) {
   const v = f.input;
   switch (f.driver) {
     case 'country': return v === null ? qt(locale, 'detail.notAsked') : qt(locale, 'detail.country', { n: fmt.number(v, locale, 2) });
@@ -365,7 +108,7 @@ function factorDetail(f) {
 }
 
 /** "How we estimated": the sector's starting rate, each driver's factor, the resulting rate. */
-function howWeEstimated(r) {
+function howWeEstimated(r, locale) {
   const lines = [];
   const sector = r.factors.find((f) => f.driver === 'sector');
   const base = fmt.percentUpTo(r.baseRate, locale, 4);
@@ -374,7 +117,7 @@ function howWeEstimated(r) {
     : qt(locale, 'how.baseAverage', { rate: base }));
   for (const f of r.factors) {
     if (f.driver === 'sector') continue; // its effect is the starting rate above
-    const detail = factorDetail(f);
+    const detail = factorDetail(f, locale);
     lines.push(qt(locale, 'how.factor', {
       driver: qt(locale, `driver.${f.driver}`),
       detail: detail ? qt(locale, 'how.detail', { text: detail }) : '',
@@ -385,7 +128,7 @@ function howWeEstimated(r) {
   return lines;
 }
 
-function assumptions(r) {
+function assumptions(r, locale, policy, sent) {
   const lines = r.assumptions.map((code) => qt(locale, `assumption.${code}`));
   if (sent?.where === 'home' && !sent.country) lines.push(qt(locale, 'assumption.HOME_HIGH_INCOME'));
   const multiple = policy?.insurance?.defaultMaxLiabilityMultiple;
@@ -398,81 +141,322 @@ function assumptions(r) {
   return lines;
 }
 
-// ---- the contact link ------------------------------------------------------------------------------
+// ---- the view ----------------------------------------------------------------------------------
 
-/**
- * The contact button's href is the host's <meta name="quote-contact" content>, as it is:
- * nothing is added to it. Empty, or not an http(s), mailto or tel link (or a relative one),
- * and the button is hidden.
- */
-function setUpContact() {
-  const link = $('contact');
-  const href = document.querySelector('meta[name="quote-contact"]')?.getAttribute('content')?.trim() ?? '';
-  let usable = false;
-  if (href) {
+/** Starts the quote section; returns `{ setLocale }` for the element's language switch. */
+export function startQuoteView(ctx) {
+  const { $, storage, call } = ctx;
+  let locale = ctx.locale;
+  let policy = null; // the policy in use, once the engine has given it
+  let pendingSector = null; // a restored sector, until the policy's list of industries is in
+  let outcome = null; // { ok, value } | { ok: false, error } of the latest estimate
+  let sent = null; // the answers that produced `outcome`
+  let ticket = 0;
+  let resultInView = false;
+
+  const form = $('quote-form');
+  const whereRadios = () => $('q-where').querySelectorAll('input[name="where"]');
+  const setText = (id, text) => {
+    $(id).textContent = text;
+  };
+
+  // ---- the answers ------------------------------------------------------------------------
+
+  function defaults() {
+    return {
+      turnover: '',
+      // The host's `currency` attribute, else the prospect's likely one.
+      currency: CURRENCIES.includes(ctx.currency) ? ctx.currency : locale === 'zh-CN' ? 'CNY' : 'EUR',
+      sector: '',
+      where: 'home',
+      buyers: '21-100',
+      terms: '60',
+      losses: '',
+      country: '',
+    };
+  }
+
+  function readAnswers() {
+    return {
+      turnover: $('q-turnover').value,
+      currency: $('q-currency').value,
+      sector: pendingSector ?? $('q-sector').value,
+      where: [...whereRadios()].find((radio) => radio.checked)?.value ?? 'home',
+      buyers: $('q-buyers').value,
+      terms: $('q-terms').value,
+      losses: $('q-losses').value,
+      country: $('q-country').value,
+    };
+  }
+
+  function writeAnswers(a) {
+    $('q-turnover').value = a.turnover;
+    $('q-currency').value = a.currency;
+    setSector(a.sector);
+    for (const radio of whereRadios()) radio.checked = radio.value === a.where;
+    $('q-buyers').value = a.buyers;
+    $('q-terms').value = a.terms;
+    $('q-losses').value = a.losses;
+    $('q-country').value = a.country;
+  }
+
+  /** Saved answers, each kept only when it is still a valid answer. */
+  function savedAnswers() {
+    const base = defaults();
+    let saved;
     try {
-      usable = ['http:', 'https:', 'mailto:', 'tel:'].includes(new URL(href, document.baseURI).protocol);
+      saved = JSON.parse(storage.get(STORE_KEY) ?? 'null');
     } catch {
-      usable = false;
+      saved = null;
     }
-  }
-  if (usable) link.setAttribute('href', href);
-  else link.removeAttribute('href');
-  $('contact-box').hidden = !usable;
-}
-
-// ---- start -----------------------------------------------------------------------------------------
-
-async function recalculate() {
-  const mine = ++ticket;
-  const answers = readAnswers();
-  const result = await call('estimatePremium', premiumInput(answers));
-  if (mine !== ticket) return; // a newer keystroke's estimate is on its way
-  outcome = result;
-  sent = answers;
-  render();
-  document.documentElement.dataset.ready = 'true';
-}
-
-function changed() {
-  save();
-  recalculate();
-}
-
-async function start() {
-  setUpContact();
-  translate(); // builds the country options the saved answer is chosen from
-  writeAnswers(savedAnswers());
-  render();
-
-  $('quote-form').addEventListener('input', changed);
-  $('quote-form').addEventListener('submit', (e) => e.preventDefault());
-  $('locale').addEventListener('change', () => {
-    locale = $('locale').value;
-    storage.set(LOCALE_KEY, locale);
-    translate();
-    render();
-  });
-  $('clear').addEventListener('click', () => {
-    storage.remove(STORE_KEY);
-    writeAnswers(defaults());
-    recalculate();
-    $('q-turnover').focus();
-  });
-
-  if ('IntersectionObserver' in window) {
-    new IntersectionObserver((entries) => {
-      resultInView = entries.some((e) => e.isIntersecting);
-      updatePeek();
-    }).observe($('premium-range'));
+    if (!saved || typeof saved !== 'object') return base;
+    const text = (v, fallback) => (typeof v === 'string' ? v.slice(0, 100) : fallback);
+    const oneOf = (v, list, fallback) => (list.includes(v) ? v : fallback);
+    return {
+      turnover: text(saved.turnover, base.turnover),
+      currency: oneOf(saved.currency, CURRENCIES, base.currency),
+      sector: text(saved.sector, base.sector),
+      where: oneOf(saved.where, WHERE, base.where),
+      buyers: oneOf(saved.buyers, Object.keys(BUYERS), base.buyers),
+      terms: oneOf(saved.terms, TERMS, base.terms),
+      losses: text(saved.losses, base.losses),
+      country: oneOf(saved.country, ['', ...HOLDER_COUNTRIES], base.country),
+    };
   }
 
-  const loaded = await call('defaultPolicy');
-  if (loaded.ok) {
-    policy = loaded.value;
+  function save() {
+    storage.set(STORE_KEY, JSON.stringify(readAnswers()));
+  }
+
+  // ---- options and labels in the current language -------------------------------------------
+
+  function setSector(code) {
+    const select = $('q-sector');
+    if (!policy) {
+      pendingSector = code;
+      return;
+    }
+    pendingSector = null;
+    select.value = [...select.options].some((o) => o.value === code) ? code : '';
+  }
+
+  function fillOptions() {
+    const collator = new Intl.Collator(locale);
+    const byName = (a, b) => collator.compare(a[1], b[1]);
+    const option = ([value, text]) => el('option', { value, text });
+
+    const sector = $('q-sector');
+    const chosenSector = pendingSector ?? sector.value;
+    const industries = (policy?.industries ?? [])
+      .map((i) => [i.code, (locale === 'zh-CN' ? i.nameZh : i.nameEn) ?? i.nameEn ?? i.code])
+      .sort(byName);
+    sector.replaceChildren(...[['', qt(locale, 'q.sector.other')], ...industries].map(option));
+    if (policy) setSector(chosenSector);
+
+    let regions = null;
+    try {
+      regions = new Intl.DisplayNames([locale], { type: 'region' });
+    } catch {
+      regions = null;
+    }
+    const country = $('q-country');
+    const chosenCountry = country.value;
+    const countries = HOLDER_COUNTRIES.map((code) => [code, regions?.of(code) ?? code]).sort(byName);
+    country.replaceChildren(...[['', qt(locale, 'q.country.unknown')], ...countries].map(option));
+    country.value = chosenCountry;
+
+    for (const o of $('q-terms').options) o.textContent = qt(locale, 'q.terms.days', { n: o.value });
+  }
+
+  function translate() {
+    for (const node of $('quote').querySelectorAll('[data-q]')) node.textContent = qt(locale, node.dataset.q);
     fillOptions();
   }
-  await recalculate();
-}
 
-start();
+  // ---- the result ---------------------------------------------------------------------------
+
+  function clearErrors() {
+    for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+    for (const node of form.querySelectorAll('.error')) node.textContent = '';
+  }
+
+  function setStatus(text, kind) {
+    const status = $('quote-status');
+    status.className = `status ${kind}`;
+    status.textContent = text;
+  }
+
+  /** The narrow calculator's bar: shown with an estimate while the range in the result is out of view. */
+  function updatePeek() {
+    $('peek').hidden = !outcome?.ok || resultInView;
+  }
+
+  function render() {
+    renderResult();
+    updatePeek();
+  }
+
+  function renderResult() {
+    clearErrors();
+    const result = $('result');
+    if (!outcome) {
+      result.classList.add('stale');
+      setStatus(qt(locale, 'status.loading'), 'note');
+      return;
+    }
+    if (!outcome.ok) {
+      result.classList.add('stale');
+      renderProblems(outcome.error);
+      return;
+    }
+    result.classList.remove('stale');
+    renderEstimate(outcome.value);
+  }
+
+  function renderProblems(error) {
+    if (error.code === 'ENGINE_FAILED') {
+      setStatus(qt(locale, 'status.failed'), 'problem');
+      return;
+    }
+    const maxText = (max) => fmt.number(max, locale, 0);
+    let placed = 0;
+    let unplaced = null;
+    let turnoverMissing = false;
+    for (const problem of error.errors.length ? error.errors : [error]) {
+      const field = String(problem.field ?? '');
+      const root = field.replace(/[.[].*$/, '');
+      if (root === 'insuredTurnover' && problem.code === 'REQUIRED') {
+        // Not yet answered: a prompt, not an error.
+        turnoverMissing = true;
+        continue;
+      }
+      const id = TARGETS[root];
+      if (!id) {
+        unplaced ??= problem;
+        continue;
+      }
+      placed += 1;
+      const slot = $(`${id}-error`);
+      if (!slot.textContent) slot.textContent = quoteProblemText(locale, problem, maxText);
+      const control = id === 'q-where' ? [...whereRadios()].find((radio) => radio.checked) : $(id);
+      control?.setAttribute('aria-invalid', 'true');
+    }
+    if (unplaced) setStatus(quoteProblemText(locale, unplaced, maxText), 'problem');
+    else if (placed) setStatus(qt(locale, 'status.fix'), 'problem');
+    else if (turnoverMissing) setStatus(qt(locale, 'status.start'), 'note');
+  }
+
+  function renderEstimate(r) {
+    const cur = r.currency;
+    const money = (amount) => fmt.money(amount, cur, locale);
+    const low = money(r.premiumLow);
+    const high = money(r.premiumHigh);
+    setStatus(qt(locale, 'status.ready', { low, high }), 'quiet');
+
+    setText('premium-range', qt(locale, 'result.range', { low, high }));
+    setText('peek-range', qt(locale, 'result.range', { low, high }));
+    setText('premium-point', qt(locale, 'result.point', {
+      premium: money(r.premium),
+      rate: fmt.percent(r.effectiveRate, locale, 2),
+    }));
+    setText('premium-minimum', r.minimumApplies && r.minimumPremium !== null
+      ? qt(locale, 'result.minimum', { minimum: money(r.minimumPremium) })
+      : '');
+
+    setText('fig-indemnity', fmt.percentUpTo(r.indemnity, locale, 2));
+    setText('fig-maxLiability', money(r.maxLiability));
+
+    setText('fig-premium', money(r.premium));
+    $('fig-fees-row').hidden = isZero(r.monitoringFees);
+    setText('fig-fees', money(r.monitoringFees));
+    const taxUnknown = r.assumptions.includes('PREMIUM_TAX_NOT_GIVEN') || r.assumptions.includes('PREMIUM_TAX_UNKNOWN');
+    setText('fig-tax-label', taxUnknown
+      ? qt(locale, 'result.taxNone')
+      : qt(locale, 'result.tax', { rate: fmt.percentUpTo(r.premiumTaxRate, locale, 2) }));
+    setText('fig-tax', taxUnknown ? qt(locale, 'result.taxNotIncluded') : money(r.premiumTax));
+    setText('fig-total', money(r.totalAnnualCost));
+
+    setText('fig-expected', money(r.expectedAnnualLoss));
+    setText('fig-kept', money(r.expectedLossKept));
+    setText('fig-breakEven', money(r.breakEvenLoss));
+
+    setText('summary', r.summary?.[locale] ?? r.summary?.en ?? '');
+    const li = (text) => el('li', { text });
+    $('how-list').replaceChildren(...howWeEstimated(r, locale).map(li));
+    $('assumption-list').replaceChildren(...assumptions(r, locale, policy, sent).map(li));
+    setText('policy-version', qt(locale, 'result.version', { version: r.policyVersion }));
+  }
+
+  // ---- start ----------------------------------------------------------------------------------
+
+  async function recalculate() {
+    const mine = ++ticket;
+    const answers = readAnswers();
+    const input = premiumInput(answers);
+    const result = await call('estimatePremium', input);
+    if (mine !== ticket) return; // a newer keystroke's estimate is on its way
+    outcome = result;
+    sent = answers;
+    render();
+    ctx.report('quote', result, input);
+    ctx.mark('quoteReady');
+  }
+
+  function setUpContact() {
+    const href = contactHref(ctx.host);
+    if (href) $('contact').setAttribute('href', href);
+    else $('contact').removeAttribute('href');
+    $('contact-box').hidden = !href;
+  }
+
+  async function start() {
+    // The quote has its own "Clear my answers" beside the note on what is kept; the toolbar's
+    // Clear (with its confirm) would be a second button for the same thing.
+    const toolbarClear = $('clear-all');
+    if (toolbarClear) toolbarClear.hidden = true;
+    setUpContact();
+    translate(); // builds the country options the saved answer is chosen from
+    writeAnswers(savedAnswers());
+    render();
+
+    form.addEventListener('input', () => {
+      save();
+      recalculate();
+    });
+    form.addEventListener('submit', (e) => e.preventDefault());
+    $('clear').addEventListener('click', () => {
+      storage.remove(STORE_KEY);
+      writeAnswers(defaults());
+      recalculate();
+      $('q-turnover').focus();
+    });
+    $('peek').addEventListener('click', () => {
+      $('result').focus({ preventScroll: true });
+      $('result').scrollIntoView({ block: 'start' });
+    });
+
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver((entries) => {
+        resultInView = entries.some((e) => e.isIntersecting);
+        updatePeek();
+      }).observe($('premium-range'));
+    }
+
+    const loaded = await call('defaultPolicy');
+    if (loaded.ok) {
+      policy = loaded.value;
+      fillOptions();
+    }
+    await recalculate();
+  }
+
+  start();
+
+  return {
+    setLocale(next) {
+      locale = next;
+      translate();
+      render();
+    },
+  };
+}
