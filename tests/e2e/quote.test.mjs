@@ -269,7 +269,7 @@ describe('the public quote page', () => {
     await context.close();
   });
 
-  test('the contact button is the host’s plain link: the meta’s href exactly, no query string; hidden when the meta is empty', async () => {
+  test('the contact button is the host’s plain link: the meta’s (or the element’s contact attribute’s) href exactly, no query string; hidden when empty', async () => {
     const { page, context, problems } = await openQuote({ viewport: PHONE });
     const meta = await page.getAttribute('meta[name="quote-contact"]', 'content');
     assert.equal(meta, 'contact.html', 'the placeholder the host replaces');
@@ -292,7 +292,8 @@ describe('the public quote page', () => {
     assert.equal(await link.getAttribute('href'), meta);
     await assertSound(page, problems);
 
-    // The same page as a host would publish it with other meta contents.
+    // The same page as a host would publish it: other meta contents, or the element's own
+    // `contact` attribute, which wins over the meta.
     const pageUrl = new URL('quote.html', h.url).href; // not parts/quote.html
     async function published(replace) {
       await context.route(pageUrl, async (route) => {
@@ -309,15 +310,23 @@ describe('the public quote page', () => {
       await context.unroute(pageUrl);
     }
     const withMeta = (content) => published([['<meta name="quote-contact" content="contact.html">', `<meta name="quote-contact" content="${content}">`]]);
+    const withAttribute = (attribute) => published([['<credit-calculator mode="quote">', `<credit-calculator mode="quote" ${attribute}>`]]);
     await withMeta('mailto:sales@example.com');
     assert.equal(await link.getAttribute('href'), 'mailto:sales@example.com');
     assert.equal(await page.isVisible('#contact'), true);
+    await withAttribute('contact="tel:+441234567890"');
+    assert.equal(await link.getAttribute('href'), 'tel:+441234567890', 'the element’s attribute, not the meta');
+    assert.equal(await page.isVisible('#contact'), true);
+    await withAttribute('contact=""');
+    assert.equal(await page.isVisible('#contact-box'), false, 'an empty attribute hides the button whatever the meta says');
     await withMeta('');
     assert.equal(await page.isVisible('#contact'), false, 'empty meta: no button');
     assert.equal(await page.isVisible('#contact-box'), false);
     await withMeta('javascript:alert(1)');
     assert.equal(await page.isVisible('#contact'), false, 'a script link is never used');
     assert.equal(await link.getAttribute('href'), null);
+    await withAttribute('contact="javascript:alert(1)"');
+    assert.equal(await link.getAttribute('href'), null, 'nor from the attribute');
     await axe(page, 'no contact button');
     await assertSound(page, problems);
     await context.close();
@@ -396,4 +405,56 @@ describe('the public quote page', () => {
     await context.close();
   });
 
+  test('the element in quote mode fires credit-error, then credit-result with section "quote", the engine input and its result', async () => {
+    const { page, context, problems } = await openQuote({ viewport: LAPTOP });
+    await context.addInitScript(() => {
+      window.creditEvents = [];
+      for (const type of ['credit-result', 'credit-error']) {
+        document.addEventListener(type, (e) => window.creditEvents.push({ type, target: e.target.tagName, detail: JSON.parse(JSON.stringify(e.detail)) }));
+      }
+    });
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('credit-calculator', 'mode'), 'quote');
+    // Before any answer: the turnover's REQUIRED problem, which the section shows as a prompt.
+    let events = await page.evaluate(() => window.creditEvents);
+    assert.deepEqual(events.map((e) => [e.type, e.target, e.detail.mode, e.detail.section]), [['credit-error', 'CREDIT-CALCULATOR', 'quote', 'quote']]);
+    assert.equal(events[0].detail.error.code, 'REQUIRED');
+    assert.equal(events[0].detail.error.field, 'insuredTurnover');
+
+    await answerUkCase(page);
+    await expectText(page, '#premium-range', UK_RANGE);
+    events = await page.evaluate(() => window.creditEvents);
+    const last = events.at(-1);
+    assert.equal(last.type, 'credit-result');
+    assert.equal(last.detail.mode, 'quote');
+    assert.equal(last.detail.section, 'quote');
+    assert.deepEqual(last.detail.input, {
+      currency: 'GBP',
+      buyerCountries: [{ country: 'GB', share: '1' }],
+      numberOfBuyers: 50,
+      typicalTermsDays: 60,
+      insuredTurnover: '2000000',
+      sector: 'wholesale',
+      badDebtLosses: ['6000'],
+      policyholderCountry: 'GB',
+    });
+    for (const key of ['premium', 'premiumLow', 'premiumHigh', 'premiumTax', 'totalAnnualCost', 'breakEvenLoss']) {
+      assert.equal(last.detail.result[key], UK.expect[key], key);
+    }
+    assert.equal(last.detail.policyVersion, last.detail.result.policyVersion);
+    assert.match(last.detail.policyVersion, /\S/);
+    assert.ok(events.every((e) => e.detail.section === 'quote'), 'every event is the quote section’s');
+
+    // The element's scripted API sees the same: the section's saved answers and latest outcome.
+    const api = await page.evaluate(() => {
+      const calculator = document.querySelector('credit-calculator');
+      return { input: calculator.input, latest: calculator.results.quote };
+    });
+    assert.deepEqual(api.input, { quote: UK_ANSWERS });
+    assert.equal(api.latest.outcome.ok, true);
+    assert.equal(api.latest.outcome.value.premium, '6250.00');
+    await assertSound(page, problems);
+    await context.close();
+  });
 });
