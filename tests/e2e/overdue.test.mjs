@@ -2,9 +2,11 @@
 // manager would: the late customer's open invoices typed row by row (the worked example of
 // tests/vectors/overdue_plan.json, case 1), then read in both languages, with an invalid row,
 // after a reload, with the keyboard alone and on a phone-width screen. The figures are the
-// vector's, formatted by the page with Intl.
+// vector's, formatted by the page with Intl. Then the reminder letter of the final notice,
+// printed to an A4 PDF (and, in Chinese, read in the DOM: no CJK font here for the PDF).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startHarness } from './harness.mjs';
 import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, text, expectText } from './checks.mjs';
 
@@ -36,15 +38,18 @@ const INVOICES = [
   { number: 'H', amount: '700', invoiceDate: '2024-12-30', dueDate: '2025-01-29' },
 ];
 
-/** Types case 1: as of 30 April 2025, euro, EU law, the eight invoices, the default plan of 6. */
-async function enterCase1(page) {
+/**
+ * Types case 1: as of 30 April 2025, euro, EU law, the eight invoices, the default plan of 6.
+ * `numbers` renames invoices ({ A: 'RE-1' }); the figures stay the vector's.
+ */
+async function enterCase1(page, numbers = {}) {
   await page.locator('#od-asOf').fill('2025-04-30');
   await page.selectOption('#od-currency', 'EUR');
   await page.selectOption('#od-jurisdiction', 'EU');
   for (const [i, inv] of INVOICES.entries()) {
     const n = i + 1;
     if (n > 1) await page.locator('#overdue-add').click();
-    await page.locator(cell(n, 'number')).pressSequentially(inv.number);
+    await page.locator(cell(n, 'number')).pressSequentially(numbers[inv.number] ?? inv.number);
     await page.locator(cell(n, 'amount')).pressSequentially(inv.amount);
     await page.locator(cell(n, 'invoiceDate')).fill(inv.invoiceDate);
     await page.locator(cell(n, 'dueDate')).fill(inv.dueDate);
@@ -248,7 +253,7 @@ describe('overdue customer section', () => {
     assert.equal(await text(page, '.skip-link[data-part="overdue"]'), 'Skip to the overdue customer');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => deepActive.id), 'od-asOf');
+    assert.equal(await page.evaluate(() => deepActive.id), 'od-name');
     // Add a row by keyboard: focus lands in its first field.
     await page.locator('#overdue-add').focus();
     await page.keyboard.press('Enter');
@@ -272,6 +277,212 @@ describe('overdue customer section', () => {
     assert.equal(await page.evaluate(() => deepActive.id), 'overdue-add');
     await expectText(page, '#overdue-status', /^Enter the customer’s open invoices/);
     await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+});
+
+// ---- the reminder letter ---------------------------------------------------------------------
+
+/** Typed data that would be markup if it were ever parsed as HTML. */
+const NAME = '<img src=x onerror=alert(1)>';
+/** Case 1 with invoice numbers as a credit controller's system has them, one an injection attempt. */
+const NUMBERS = { A: 'RE-2025-0107', G: '<img src=x onerror=alert(2)>', H: 'RE-2024-1288' };
+const CLAIMED = [NUMBERS.A, NUMBERS.G, NUMBERS.H];
+const ACTIONS = ['reminder', 'formalLetter', 'finalNotice', 'stopCredit', 'agencyOrLegal'];
+
+/** Opens the deal check, counting dialogs (an alert would be the injection firing). */
+async function openCounting(path) {
+  const opened = await h.open(path);
+  opened.dialogs = [];
+  opened.page.on('dialog', (d) => {
+    opened.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  await ready(opened.page);
+  return opened;
+}
+
+/** window.print stubbed: ctx.print shows the letter alone, no dialog opens; calls counted. */
+const stubPrint = (page) => page.evaluate(() => {
+  window.print = () => {
+    window.printed = (window.printed ?? 0) + 1;
+  };
+});
+const printed = (n) => (page) => page.waitForFunction((count) => window.printed === count, n, { timeout: 5000 });
+
+/** The text of every page of the PDF, white space folded. */
+async function pdfText(pdf) {
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  let all = '';
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    all += `${content.items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('')}\n`;
+  }
+  await doc.destroy();
+  return { pages: doc.numPages, text: all.replace(/\s+/g, ' ') };
+}
+
+describe('the printed reminder letter', () => {
+  test('the final notice prints as an A4 letter with the claim on screen, the invoices and the legal basis, and nothing else', async () => {
+    const { page, context, problems, dialogs } = await openCounting('');
+    await page.locator('#od-name').pressSequentially(NAME);
+    await enterCase1(page, NUMBERS);
+    // One button per step, each named after its step for a screen reader.
+    const names = await page.locator('#overdue-ladder .overdue-print').evaluateAll((list) => list.map((b) => [b.dataset.action, b.textContent, b.getAttribute('aria-label')]));
+    assert.deepEqual(names, [
+      ['reminder', 'Print letter', 'Print letter: Friendly reminder'],
+      ['formalLetter', 'Print letter', 'Print letter: Formal payment demand'],
+      ['finalNotice', 'Print letter', 'Print letter: Final notice'],
+      ['stopCredit', 'Print letter', 'Print letter: Stop credit and hold deliveries'],
+      ['agencyOrLegal', 'Print letter', 'Print letter: Collection agency or court'],
+    ]);
+    const onScreen = {
+      total: await text(page, step('finalNotice', '.claim-total dd')),
+      principal: await text(page, step('finalNotice', '.claim-principal dd')),
+      interest: await text(page, step('finalNotice', '.claim-interest dd')),
+      compensation: await text(page, step('finalNotice', '.claim-compensation dd')),
+      legal: await text(page, '#overdue-legal'),
+    };
+    assert.equal(onScreen.total, '€15,913.48');
+
+    // By keyboard: the button found by its accessible name, pressed with Enter.
+    await stubPrint(page);
+    const button = page.getByRole('button', { name: 'Print letter: Final notice' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await printed(1)(page);
+    assert.equal(await page.evaluate(() => deepActive.dataset.action), 'finalNotice', 'focus stays on the button');
+
+    // Built with textContent: the name and the numbers are text; no element of them exists.
+    const letter = page.locator('.letter');
+    assert.equal(await letter.count(), 1);
+    assert.equal(await page.locator('.letter img').count(), 0, 'the typed data made no <img>');
+    assert.equal(await page.locator('.letter [style]').count(), 0, 'no inline style (CSP)');
+    assert.equal(await letter.getAttribute('lang'), 'en');
+    assert.equal(await letter.isVisible(), false, 'on screen the letter is not shown');
+    assert.equal(await page.locator('#overdue-form').isVisible(), true);
+    assert.equal(await page.locator('.letter .letter-subject').textContent(), 'Final notice: overdue invoices');
+    assert.equal(await page.locator('.letter .letter-salutation').textContent(), `Dear ${NAME},`);
+    assert.deepEqual(await page.locator('.letter tbody th').allTextContents(), CLAIMED);
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await letter.isVisible(), true, 'in print the letter shows');
+    assert.equal(await page.locator('#overdue-form').isVisible(), false, 'in print the form does not');
+    assert.equal(await page.locator('#overdue-ladder').isVisible(), false, 'nor the ladder');
+    const pdf = await page.pdf({ format: 'A4' });
+    const { pages, text: printedText } = await pdfText(pdf);
+    assert.equal(pages, 1, 'a one-page letter');
+    const has = (s) => printedText.includes(s);
+
+    assert.ok(has('[Your company]'), 'the sender placeholder');
+    assert.ok(has('Feb 28, 2025'), 'the date of the step');
+    assert.ok(has(NAME), 'the customer, literally');
+    assert.ok(has(`Dear ${NAME},`), 'the salutation');
+    assert.ok(has('Final notice: overdue invoices'), 'the subject');
+    assert.ok(has('Final notice, claiming statutory interest and compensation on 2025-02-28: 15913.48 EUR due on 3 invoice(s)'), 'the engine’s letter text');
+    assert.ok(has('Invoices claimed on Feb 28, 2025'), 'the table’s caption');
+    assert.ok(has('Invoice number Due date Days past due Outstanding'), 'the table’s columns');
+    // Each claimed invoice, its due date, its days past due on the letter's date, what is open.
+    assert.ok(has(`${NUMBERS.A} Feb 14, 2025 14 €10,000.00`), 'invoice A');
+    assert.ok(has(`${NUMBERS.G} Jan 30, 2025 29 €5,000.00`), 'invoice G, partly paid');
+    assert.ok(has(`${NUMBERS.H} Jan 29, 2025 30 €700.00`), 'invoice H');
+    for (const number of CLAIMED) assert.ok(has(number), `invoice ${number}`);
+    assert.ok(has(`Principal outstanding ${onScreen.principal}`), 'the principal as on screen');
+    assert.ok(has(`Interest for late payment to Feb 28, 2025 ${onScreen.interest}`), 'the interest as on screen');
+    assert.ok(has(`Fixed compensation for recovery costs ${onScreen.compensation}`), 'the compensation as on screen');
+    assert.ok(has(`Total due ${onScreen.total}`), `the claim's total as on screen (${onScreen.total})`);
+    assert.ok(has(`Please pay ${onScreen.total} to the account below`), 'the payment line');
+    assert.ok(has('[bank details]'), 'the bank details placeholder');
+    assert.ok(has(`Legal basis: ${onScreen.legal}`), 'the legal basis, the engine’s');
+    assert.match(printedText, /Legal basis: EU Directive 2011\/7\/EU/);
+    assert.match(printedText, /Figures as of Apr 30, 2025 · credit policy \d+\.\d+\.\d+/);
+    // Not claimed: the disputed invoice, the ones not yet due by then, the paid one.
+    for (const number of ['B', 'C', 'D', 'E', 'F']) assert.ok(!new RegExp(`(^| )${number} [A-Z][a-z]{2} \\d`).test(printedText), `invoice ${number} is not in the letter`);
+    // Nothing else of the page: no form, no other step, no button, no report, no masthead.
+    for (const other of [
+      'Number of instalments', 'Law for late-payment interest', 'Add invoice', 'Where the customer stands',
+      'Recovery routes compared', 'Dunning steps', 'Friendly reminder', 'Formal payment demand',
+      'Stop credit and hold deliveries', 'Collection agency or court', 'Print letter', 'Credit report',
+      'Credit calculator', 'Private by design',
+    ]) assert.ok(!has(other), `"${other}" is not printed`);
+
+    // Back on screen, the calculator is as it was; printing the reminder replaces the letter.
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('#overdue-form').isVisible(), true);
+    await page.getByRole('button', { name: 'Print letter: Friendly reminder' }).click();
+    await printed(2)(page);
+    assert.equal(await letter.count(), 1);
+    assert.equal(await page.locator('.letter .letter-subject').textContent(), 'Friendly reminder: overdue invoices');
+    assert.equal(await page.locator('.letter time').getAttribute('datetime'), '2025-02-03');
+    assert.deepEqual(dialogs, [], 'no alert or other dialog fired');
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('in Chinese: the letter’s words, the figures and the legal basis in the DOM; without a name, “尊敬的客户”', async () => {
+    const { page, context, problems, dialogs } = await openCounting('');
+    await enterCase1(page, NUMBERS);
+    await page.selectOption('#locale', 'zh-CN');
+    await expectText(page, step('finalNotice', '.overdue-step-action'), '最后通知');
+    assert.deepEqual(await page.locator('#overdue-ladder .overdue-print').evaluateAll((list) => list.map((b) => b.getAttribute('aria-label'))), [
+      '打印催款函：友好提醒', '打印催款函：正式催款函', '打印催款函：最后通知', '打印催款函：停止赊销并暂停发货', '打印催款函：移交催收机构或起诉',
+    ]);
+    const total = await text(page, step('finalNotice', '.claim-total dd'));
+    await stubPrint(page);
+    await page.getByRole('button', { name: '打印催款函：最后通知' }).click();
+    await printed(1)(page);
+    await page.emulateMedia({ media: 'print' });
+    const letter = page.locator('.letter');
+    assert.equal(await letter.getAttribute('lang'), 'zh-CN');
+    assert.equal(await letter.isVisible(), true);
+    assert.equal(await page.locator('#overdue-form').isVisible(), false);
+    const part = (cls) => page.locator(`.letter .${cls}`).innerText();
+    assert.equal(await part('letter-subject'), '最后通知：逾期发票');
+    assert.equal(await part('letter-salutation'), '尊敬的客户：');
+    assert.equal(await page.locator('.letter-recipient .letter-line').count(), 1, 'no name line without a name');
+    assert.equal(await page.locator('.letter time').innerText(), '2025年2月28日');
+    assert.equal(await part('letter-figures'), '要点：最后通知（主张法定利息及补偿）（2025-02-28）：3 张发票应付 15913.48 EUR');
+    assert.deepEqual(await page.locator('.letter thead th').allInnerTexts(), ['发票号', '到期日', '逾期天数', '未付金额']);
+    assert.deepEqual(await page.locator('.letter tbody th').allTextContents(), CLAIMED);
+    assert.equal(await page.locator('.letter img').count(), 0);
+    assert.equal(await part('letter-total'), `应付合计\t${total}`);
+    assert.equal(total, '€15,913.48');
+    assert.match(await part('letter-interest'), /^截至 2025年2月28日 的逾期利息\s+€93\.48$/);
+    assert.match(await part('letter-compensation'), /^追偿费用的固定补偿\s+€120\.00$/);
+    assert.match(await part('letter-legal'), /^法律依据：欧盟第 2011\/7\/EU 号指令/);
+    assert.equal(await part('letter-pay'), `请将 ${total} 汇入以下账户，并注明发票号：`);
+    assert.equal(await part('letter-bank'), '[银行账户信息]');
+    assert.match(await part('letter-footer'), /^数据截至 2025年4月30日 · 信用政策 \d+\.\d+\.\d+$/);
+    const whole = await letter.innerText();
+    for (const other of ['友好提醒', '正式催款函', '停止赊销', '打印催款函', 'Final notice']) assert.ok(!whole.includes(other), `"${other}" is not in the letter`);
+    assert.deepEqual(dialogs, []);
+    await assertNoInline(page);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('mode="overdue" alone: the section, its buttons and the printed letter', async () => {
+    const { page, context, problems } = await openCounting('');
+    await page.locator('#od-name').pressSequentially('Acme Trading Ltd');
+    await enterCase1(page);
+    // The same element switched to the overdue section alone: the saved invoices come back.
+    await page.locator('credit-calculator').evaluate((node) => node.setAttribute('mode', 'overdue'));
+    await expectText(page, step('finalNotice', '.claim-total dd'), '€15,913.48');
+    assert.equal(await page.locator('#score').count(), 0, 'no other section');
+    assert.equal(await page.locator('#overdue-ladder .overdue-print').count(), ACTIONS.length);
+    assert.equal(await page.inputValue('#od-name'), 'Acme Trading Ltd');
+    await stubPrint(page);
+    await page.getByRole('button', { name: 'Print letter: Formal payment demand' }).click();
+    await printed(1)(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.letter').isVisible(), true);
+    assert.equal(await page.locator('#overdue').isVisible(), false, 'in print only the letter');
+    assert.equal(await page.locator('.letter .letter-subject').innerText(), 'Formal payment demand: overdue invoices');
+    assert.equal(await page.locator('.letter .letter-salutation').innerText(), 'Dear Acme Trading Ltd,');
+    assert.deepEqual(await page.locator('.letter .letter-recipient .letter-line').allInnerTexts(), ['Acme Trading Ltd', '[Customer’s address]']);
+    await axe(page, 'mode="overdue"');
     assertClean(problems);
     await context.close();
   });

@@ -9,10 +9,13 @@
 // typed is ever changed. The page never computes money: every figure is an engine decimal
 // string formatted with Intl; percentages typed become fractions by moving the decimal point
 // on the digits (format.js percentToFraction). The only arithmetic here is the drawn width
-// of the ageing bar's segments.
+// of the ageing bar's segments. Each step of the ladder has a "Print letter" button: the
+// step's reminder letter (letter.js) goes to ctx.print, which prints it alone.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import { el, svg, today } from './dom.js';
+import { buildLetter, stepName } from './letter.js';
+import { lt } from './letter-i18n.js';
 
 const STORE_KEY = 'credit-calculator:overdue:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -24,6 +27,7 @@ const BUCKETS = ['current', '1-30', '31-60', '61-90', 'over90'];
 /** The section's fields, by the container (data-fields) they go in. `for`: the jurisdictions that show (and send) it. */
 const FIELDS = {
   case: [
+    { id: 'od-name', path: 'name', kind: 'text', label: 'score.profile.name', letterHint: 'hint.name' }, // the letters' addressee
     { id: 'od-asOf', path: 'asOf', kind: 'date', label: 'od.asOf', hint: '' }, // its hint, the date an empty field stands for, is set by render()
     { id: 'od-currency', path: 'currency', kind: 'select', values: CURRENCIES, label: 'od.currency', initial: 'CNY' },
     { id: 'od-jurisdiction', path: 'jurisdiction', kind: 'select', values: JURISDICTIONS, valueKey: 'late.jurisdiction.', label: 'od.jurisdiction', hint: 'od.hint.jurisdiction', initial: 'EU' },
@@ -68,6 +72,7 @@ export function startOverdueView(ctx) {
   let locale = initialLocale;
   let score = null; // the latest valid customer score, or null
   let outcome = null; // { ok, value } | { ok: false, error } | null while no invoice is entered
+  let outcomeInput = null; // the OverdueInput that produced `outcome` (the letters' customer name)
   let targets = new Map(); // engine path → control, for the input that produced `outcome`
   let ticket = 0;
   let uid = 0;
@@ -79,7 +84,7 @@ export function startOverdueView(ctx) {
   // ---- building the form ---------------------------------------------------------------
 
   function fieldBlock(spec, id) {
-    const hinted = spec.hint !== undefined;
+    const hinted = spec.hint !== undefined || spec.letterHint !== undefined;
     const described = [hinted ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ');
     if (spec.kind === 'bool') {
       const control = el('input', { id, type: 'checkbox', 'aria-describedby': described });
@@ -111,7 +116,7 @@ export function startOverdueView(ctx) {
     const block = el('div', { class: 'field' },
       el('label', { for: id, 'data-sk': spec.label }),
       control,
-      hinted ? el('p', { class: 'hint', id: `${id}-hint`, 'data-sk': spec.hint || null }) : null,
+      hinted ? el('p', { class: 'hint', id: `${id}-hint`, 'data-sk': spec.hint || null, 'data-lk': spec.letterHint ?? null }) : null,
       el('p', { class: 'error', id: `${id}-error` }));
     return { block, control };
   }
@@ -272,6 +277,7 @@ export function startOverdueView(ctx) {
     const { input, map } = read();
     if (!input.invoices.length) {
       outcome = null;
+      outcomeInput = null;
       targets = map;
       render();
       ctx.report('overdue', null, null);
@@ -281,6 +287,7 @@ export function startOverdueView(ctx) {
     const result = await call('overduePlan', input);
     if (mine !== ticket) return; // a newer keystroke's or score's result is on its way
     outcome = result;
+    outcomeInput = input;
     targets = map;
     render();
     ctx.report('overdue', result, input);
@@ -300,6 +307,7 @@ export function startOverdueView(ctx) {
 
   function translate() {
     for (const node of $('overdue').querySelectorAll('[data-sk]')) node.textContent = t(locale, node.dataset.sk);
+    for (const node of $('overdue').querySelectorAll('[data-lk]')) node.textContent = lt(locale, node.dataset.lk);
     let regions = null;
     try {
       regions = new Intl.DisplayNames([locale], { type: 'region' });
@@ -398,7 +406,7 @@ export function startOverdueView(ctx) {
         el('dt', { text: t(locale, key) }), el('dd', { text: money(amount) }));
       return el('li', { class: `overdue-step ${step.status}`, 'data-action': step.action, 'data-status': step.status },
         el('p', { class: 'overdue-step-head' },
-          el('span', { class: 'overdue-step-action', text: t(locale, `od.action.${step.action}`) }),
+          el('span', { class: 'overdue-step-action', text: stepName(step.action, locale) }),
           ' ',
           el('time', { class: 'overdue-step-date', datetime: step.date, text: fmt.date(step.date, locale) }),
           ' ',
@@ -412,7 +420,8 @@ export function startOverdueView(ctx) {
           claim('od.claim.interest', step.claim.interest, 'claim-interest'),
           claim('od.claim.compensation', step.claim.compensation, 'claim-compensation'),
           claim('od.claim.total', step.claim.total, 'claim-total')),
-        el('p', { class: 'overdue-letter', lang: locale, text: step.letter?.[locale] ?? step.letter?.en ?? '' }));
+        el('p', { class: 'overdue-letter', lang: locale, text: step.letter?.[locale] ?? step.letter?.en ?? '' }),
+        printButton(r, step));
     }));
 
     // The recovery routes, best first by rank in the table's own order.
@@ -452,6 +461,25 @@ export function startOverdueView(ctx) {
       overdue: money(r.overdueTotal),
       route: best ? t(locale, `od.route.${best.route}`) : '—',
     }), 'quiet');
+  }
+
+  /**
+   * The step's "Print letter" button (its accessible name names the step): the letter of this
+   * step, from the plan and the input on screen, printed alone. Only a step with a letter and
+   * an invoice to claim has one.
+   */
+  function printButton(r, step) {
+    if (!(step.letter?.[locale] || step.letter?.en) || !step.claim?.invoices?.length) return null;
+    const button = el('button', {
+      type: 'button',
+      class: 'button button-quiet overdue-print',
+      'data-action': step.action,
+      'aria-label': lt(locale, 'print.named', { step: stepName(step.action, locale) }),
+      text: lt(locale, 'print'),
+    });
+    const input = outcomeInput;
+    button.addEventListener('click', () => ctx.print(buildLetter(r, step, input, locale)));
+    return el('p', { class: 'advice overdue-step-print' }, button); // .advice: the shared paragraph spacing
   }
 
   const isZeroText = (text) => /^[+-]?0*(\.0*)?$/.test(String(text ?? ''));
