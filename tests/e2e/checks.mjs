@@ -34,7 +34,22 @@ export async function assertNoSidewaysScroll(page, label) {
   assert.ok(w.scroll <= w.client, `no sideways scrolling (${label}): ${w.scroll} > ${w.client}`);
 }
 
-export const text = (page, sel) => page.locator(sel).innerText();
+/**
+ * The text a reader sees (innerText). A deal-check section far out of view skips rendering
+ * (content-visibility: auto), and innerText of unrendered text is empty, so such a section
+ * is scrolled into view first, as a reader would.
+ */
+export async function text(page, sel) {
+  const loc = page.locator(sel);
+  await loc.evaluate(async (n) => {
+    const card = n.closest('.card');
+    if (card && !n.checkVisibility({ contentVisibilityAuto: true })) {
+      card.scrollIntoView({ block: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
+  return loc.innerText();
+}
 
 /** Waits (up to 5 s) until the element's text is `expected`, then asserts it (pierces shadow roots). */
 export async function expectText(page, sel, expected) {

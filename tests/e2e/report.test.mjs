@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startHarness } from './harness.mjs';
-import { assertClean } from './checks.mjs';
+import { assertClean, text as shownText } from './checks.mjs';
 
 const NAME = '<img src=x onerror=alert(1)>';
 
@@ -34,11 +34,10 @@ async function openDealCheck(options) {
 
 /** Waits (up to 5 s) until the element's text matches, piercing the element's shadow root. */
 async function waitText(page, selector, pattern) {
-  const node = page.locator(selector);
   const deadline = Date.now() + 5000;
   let actual = '';
   while (Date.now() < deadline) {
-    actual = (await node.innerText().catch(() => '')).trim();
+    actual = (await shownText(page, selector).catch(() => '')).trim();
     if (pattern.test(actual)) return actual;
     await page.waitForTimeout(50);
   }
@@ -149,9 +148,9 @@ describe('the printed credit report', () => {
     await typeCustomer(page);
     await typeDeal(page);
     const onScreen = {
-      score: await page.locator('#score-value').innerText(),
-      limit: await page.locator('#limit-amount').innerText(),
-      premium: await page.locator('#insurance-premium').innerText(),
+      score: await shownText(page, '#score-value'),
+      limit: await shownText(page, '#limit-amount'),
+      premium: await shownText(page, '#insurance-premium'),
     };
     await pressPrint(page);
 

@@ -15,7 +15,9 @@
 //            `results` (the latest outcome of every section)
 //   attrs    mode, locale, currency (the initial currency of new entries), policy-src,
 //            share-link (the deal check keeps its state in the URL fragment: copy link),
-//            storage-key (a namespace for autosave), autosave="off".
+//            storage-key (a namespace for autosave), autosave="off",
+//            contact (mode quote: the address of the "talk to us" button; else the page's
+//            <meta name="quote-contact">).
 import { call as engineCall } from './engine.js';
 import { detectLocale, LOCALES, problemText, t } from './i18n.js';
 import { buildSummary } from './summary.js';
@@ -146,7 +148,7 @@ async function copyText(text, host) {
 // ---- the element -----------------------------------------------------------------------------
 
 export class CreditCalculator extends HTMLElement {
-  static observedAttributes = ['mode', 'locale', 'currency', 'policy-src'];
+  static observedAttributes = ['mode', 'locale', 'currency', 'policy-src', 'contact'];
 
   #root;
   #started = false;
@@ -461,6 +463,7 @@ export class CreditCalculator extends HTMLElement {
     $('copy-link').hidden = !this.hasAttribute('share-link');
     $('copy-summary').hidden = this.mode === 'quote';
     $('report-print').hidden = !deal;
+    $('clear-all').hidden = this.mode === 'quote'; // the quote keeps its own “Clear my answers”
     $('policy-panel').hidden = this.mode === 'quote';
     $('policy-download').href = asset('pkg/default-policy.json');
 

@@ -566,6 +566,7 @@ export function startScoreView(ctx) {
 
   function renderScore(r) {
     setGauge(r);
+    setText('score-policy', r ? t(locale, 'policy.version', { version: r.policyVersion }) : '');
     const dash = '—';
     const clear = (...ids) => ids.forEach((id) => $(id).replaceChildren());
     if (!r) {
