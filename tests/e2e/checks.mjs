@@ -3,6 +3,7 @@
 // CSP violations, inline style or script, sideways scrolling) and axe-core's verdict.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export function assertClean(problems) {
   assert.deepEqual(problems.offOrigin, [], 'requests off the page origin');
@@ -63,4 +64,17 @@ export async function expectText(page, sel, expected) {
   const actual = (await text(page, sel)).trim();
   if (expected instanceof RegExp) assert.match(actual, expected, sel);
   else assert.equal(actual, expected, sel);
+}
+
+/** The text of every page of a PDF Chromium printed (read with pdf.js), white space folded. */
+export async function pdfText(pdf) {
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  let all = '';
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    all += `${content.items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('')}\n`;
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text: all.replace(/\s+/g, ' ') };
 }

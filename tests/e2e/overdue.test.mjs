@@ -6,9 +6,8 @@
 // printed to an A4 PDF (and, in Chinese, read in the DOM: no CJK font here for the PDF).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startHarness } from './harness.mjs';
-import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, text, expectText } from './checks.mjs';
+import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, pdfText, text, expectText } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -311,17 +310,6 @@ const stubPrint = (page) => page.evaluate(() => {
 });
 const printed = (n) => (page) => page.waitForFunction((count) => window.printed === count, n, { timeout: 5000 });
 
-/** The text of every page of the PDF, white space folded. */
-async function pdfText(pdf) {
-  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  let all = '';
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    all += `${content.items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('')}\n`;
-  }
-  await doc.destroy();
-  return { pages: doc.numPages, text: all.replace(/\s+/g, ' ') };
-}
 
 describe('the printed reminder letter', () => {
   test('the final notice prints as an A4 letter with the claim on screen, the invoices and the legal basis, and nothing else', async () => {

@@ -6,9 +6,8 @@
 // machine has no CJK font for the PDF).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startHarness } from './harness.mjs';
-import { assertClean, text as shownText } from './checks.mjs';
+import { assertClean, pdfText, text as shownText } from './checks.mjs';
 
 const NAME = '<img src=x onerror=alert(1)>';
 
@@ -118,18 +117,6 @@ async function pressPrint(page) {
   });
   await page.click('#report-print');
   await page.waitForFunction(() => window.printCalls === 1, null, { timeout: 5000 });
-}
-
-/** The text of every page of the PDF, white space folded. */
-async function pdfText(pdf) {
-  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += `${content.items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('')}\n`;
-  }
-  await doc.destroy();
-  return { pages: doc.numPages, text: text.replace(/\s+/g, ' ') };
 }
 
 /** Asserts that each pattern is found in `text`, each after the one before. */

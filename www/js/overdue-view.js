@@ -479,7 +479,7 @@ export function startOverdueView(ctx) {
     });
     const input = outcomeInput;
     button.addEventListener('click', () => ctx.print(buildLetter(r, step, input, locale)));
-    return el('p', { class: 'advice overdue-step-print' }, button); // .advice: the shared paragraph spacing
+    return el('p', { class: 'overdue-step-print' }, button);
   }
 
   const isZeroText = (text) => /^[+-]?0*(\.0*)?$/.test(String(text ?? ''));
