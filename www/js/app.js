@@ -3,6 +3,7 @@
 // with the element's language and marks the page ready when the first result is shown.
 import './credit-calculator.js';
 import { t } from './i18n.js';
+import { registerOffline } from './offline.js';
 
 const calculator = document.querySelector('credit-calculator');
 
@@ -19,3 +20,4 @@ calculator.addEventListener('credit-result', () => {
   document.documentElement.dataset.ready = 'true';
 }, { passive: true });
 customElements.whenDefined('credit-calculator').then(() => translatePage(calculator.locale));
+registerOffline();

@@ -8,6 +8,7 @@
 import { $, el, svg, today } from './dom.js';
 import * as fmt from './format.js';
 import { detectLocale, LOCALES, problemText, pt } from './portfolio-i18n.js';
+import { registerOffline } from './offline.js';
 
 const LOCALE_KEY = 'credit-calculator:locale'; // shared with the other pages
 const LGD = '0.45'; // the default policy's loss given default, shown in the totals note
@@ -393,3 +394,4 @@ function init() {
 }
 
 init();
+registerOffline();

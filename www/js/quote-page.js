@@ -3,6 +3,7 @@
 // and marks the page ready when the calculator has first answered.
 import './credit-calculator.js';
 import { qt } from './quote-i18n.js';
+import { registerOffline } from './offline.js';
 
 const calculator = document.querySelector('credit-calculator');
 
@@ -24,3 +25,4 @@ calculator.addEventListener('credit-locale', (e) => translatePage(e.detail.local
 calculator.addEventListener('credit-result', markReady, { passive: true });
 calculator.addEventListener('credit-error', markReady, { passive: true });
 customElements.whenDefined('credit-calculator').then(() => translatePage(calculator.locale));
+registerOffline();
