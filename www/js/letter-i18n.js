@@ -7,7 +7,7 @@
 const en = {
   print: 'Print letter',
   'print.named': 'Print letter: {step}',
-  'hint.name': 'Used in the reminder letters.',
+  'hint.name': 'Used in the reminder letters. Empty: the customer name of the score section.',
 
   sender: '[Your company]',
   'sender.address': '[Address, telephone, e-mail]',
@@ -49,7 +49,7 @@ const en = {
 const zh = {
   print: '打印催款函',
   'print.named': '打印催款函：{step}',
-  'hint.name': '用于催款函。',
+  'hint.name': '用于催款函。留空则使用评分部分的客户名称。',
 
   sender: '[贵司名称]',
   'sender.address': '[地址、电话、电子邮箱]',

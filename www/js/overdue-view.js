@@ -228,6 +228,8 @@ export function startOverdueView(ctx) {
       if (value !== null) input[spec.path] = value;
     }
     if (score && Number.isInteger(score.grade)) input.grade = score.grade;
+    // The letters' addressee: typed here, else the customer the score section is about.
+    if (input.name === undefined && score?.profile?.name) input.name = score.profile.name;
 
     const invoices = [];
     for (const row of rowsList.children) {
