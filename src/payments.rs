@@ -359,6 +359,14 @@ pub fn run(
         ));
     }
     let payments = read_payments(experiences, "experiences", as_of, &mut ps);
+    if payments.is_none() && ps.is_empty() {
+        // `{}`: neither experiences nor a summary. Never an error without a problem.
+        ps.push(Problem::new(
+            code::REQUIRED,
+            "experiences",
+            "give the payment experiences or a summary",
+        ));
+    }
     match (payments, as_of, ps.is_empty()) {
         (Some(p), Some(d), true) => payment_index(&p, d, &policy).map_err(|e| vec![e]),
         _ => Err(ps),

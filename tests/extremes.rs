@@ -1,0 +1,182 @@
+//! Native layer: the extreme values issue 8 names — 0, negative, 10^28, 28-decimal fractions,
+//! empty strings, dates in year 1 and 9999, 10,000-element arrays — through every export:
+//! each gives a result or errors that carry a code and a field path, never a panic.
+
+use credit_calculator::error::Problem;
+use credit_calculator::value::Value;
+use serde_json::{json, Value as Json};
+
+fn value(j: &Json) -> Value {
+    serde_json::from_str(&j.to_string()).expect("test input deserializes")
+}
+
+/// Every export on one input; returns how many answered with a result.
+fn every_export(input: &Json) -> usize {
+    let v = value(input);
+    let date = Value::String("2026-11-22".into());
+    let mut ok = 0;
+    let mut check = |r: Result<(), Vec<Problem>>| match r {
+        Ok(()) => ok += 1,
+        Err(problems) => {
+            assert!(!problems.is_empty(), "an error lists its problems: {input}");
+            for p in problems {
+                // A stable code and a path ("" is the input itself), never a bare message.
+                assert!(
+                    !p.code.is_empty() && !p.message.is_empty(),
+                    "every problem has a code: {input}"
+                );
+                assert!(
+                    !p.field.starts_with('.') && !p.field.ends_with('.'),
+                    "a well-formed path: {}",
+                    p.field
+                );
+            }
+        }
+    };
+    check(credit_calculator::discount::run(&v, None).map(|_| ()));
+    check(credit_calculator::score::run(&v, None).map(|_| ()));
+    check(credit_calculator::financial::run(&v, Some(&v), None).map(|_| ()));
+    check(credit_calculator::payments::run(&v, &date, None).map(|_| ()));
+    check(credit_calculator::limit::run(&v, None).map(|_| ()));
+    check(credit_calculator::terms::run(&v, None).map(|_| ()));
+    check(credit_calculator::schedule::run(&v, None).map(|_| ()));
+    check(credit_calculator::late::run(&v, None).map(|_| ()));
+    check(credit_calculator::dso::run(&v, None).map(|_| ()));
+    check(credit_calculator::insurance::run_estimate(&v, None).map(|_| ()));
+    check(credit_calculator::insurance::run_claim(&v, None).map(|_| ()));
+    check(credit_calculator::deal::run(&v, None).map(|_| ()));
+    check(credit_calculator::overdue::run(&v, None).map(|_| ()));
+    check(credit_calculator::portfolio::run(&v, None).map(|_| ()));
+    check(credit_calculator::policy::read_policy(&v).map(|_| ()));
+    ok
+}
+
+const EXTREMES: &[&str] = &[
+    "0",
+    "-0",
+    "-1",
+    "-79228162514264337593543950335",
+    "79228162514264337593543950335",
+    "10000000000000000000000000000",
+    "1e28",
+    "0.0000000000000000000000000001",
+    "0.1234567890123456789012345678",
+    "",
+    " ",
+    "0001-01-01",
+    "9999-12-31",
+];
+
+/// Replaces every number and date leaf of a valid input by each extreme in turn.
+fn leaves(j: &Json, path: &mut Vec<Json>, out: &mut Vec<Vec<Json>>) {
+    match j {
+        Json::Object(map) => {
+            for (k, v) in map {
+                path.push(Json::String(k.clone()));
+                leaves(v, path, out);
+                path.pop();
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate().take(3) {
+                path.push(json!(i));
+                leaves(v, path, out);
+                path.pop();
+            }
+        }
+        Json::Number(_) | Json::String(_) => out.push(path.clone()),
+        _ => {}
+    }
+}
+
+fn replaced(j: &Json, path: &[Json], with: &Json) -> Json {
+    let mut copy = j.clone();
+    let mut at = &mut copy;
+    for step in path {
+        at = match step {
+            Json::String(k) => &mut at[k.as_str()],
+            Json::Number(n) => &mut at[n.as_u64().unwrap_or(0) as usize],
+            _ => return copy,
+        };
+    }
+    *at = with.clone();
+    copy
+}
+
+#[test]
+fn every_leaf_of_every_vector_input_at_each_extreme() {
+    let mut inputs = 0;
+    for file in [
+        "deal_check",
+        "overdue_plan",
+        "score_customer",
+        "simulate_terms",
+        "estimate_premium",
+        "recommend_limit",
+        "late_interest",
+        "discount_cost",
+    ] {
+        let text =
+            std::fs::read_to_string(format!("tests/vectors/{file}.json")).expect("vector file");
+        let doc: Json = serde_json::from_str(&text).expect("vector json");
+        let base = doc["cases"][0]["input"].clone();
+        let mut paths = Vec::new();
+        leaves(&base, &mut Vec::new(), &mut paths);
+        for path in &paths {
+            for extreme in EXTREMES {
+                every_export(&replaced(&base, path, &json!(extreme)));
+                inputs += 1;
+            }
+        }
+    }
+    assert!(inputs > 1_000, "extreme inputs tried: {inputs}");
+}
+
+#[test]
+fn ten_thousand_element_arrays() {
+    let invoices: Vec<Json> = (0..10_000)
+        .map(|i| json!({ "number": format!("INV-{i}"), "amount": "1000.01", "invoiceDate": "2026-01-01", "dueDate": "2026-02-01" }))
+        .collect();
+    let overdue = json!({ "asOf": "2026-11-22", "currency": "EUR", "jurisdiction": "EU", "invoices": invoices });
+    let payments: Vec<Json> = (0..10_000)
+        .map(|i| json!({ "amount": "1000", "dueDate": "2026-01-01", "paidDate": if i % 2 == 0 { "2026-01-31" } else { "2026-01-01" } }))
+        .collect();
+    let score = json!({ "asOf": "2026-11-22", "payments": payments });
+    let options: Vec<Json> = (0..10_000)
+        .map(|d| json!({ "kind": "net", "days": d % 365 }))
+        .collect();
+    let terms =
+        json!({ "invoiceDate": "2026-05-11", "invoiceAmount": "10000", "options": options });
+    let rows: Vec<Json> = (0..10_000)
+        .map(|i| json!([format!("C{i}"), "1000000"]))
+        .collect();
+    let portfolio = json!({ "asOf": "2026-11-22", "columns": ["name", "revenue"], "rows": rows });
+    for input in [&overdue, &score, &terms, &portfolio] {
+        every_export(input);
+    }
+    // The two that must answer: an overdue book of 10,000 invoices and 10,000 payment records.
+    let v = value(&overdue);
+    let plan = credit_calculator::overdue::run(&v, None).expect("10,000 invoices give a plan");
+    let plan = serde_json::to_value(&plan).expect("serializes");
+    assert_eq!(plan["overdueTotal"], json!("10000100.00"));
+    assert!(
+        credit_calculator::score::run(&value(&score), None).is_ok(),
+        "10,000 payments give a score"
+    );
+}
+
+#[test]
+fn not_objects_and_empty_objects() {
+    for input in [
+        json!(null),
+        json!(0),
+        json!(""),
+        json!([]),
+        json!({}),
+        json!([{}]),
+        json!("9999-12-31"),
+        json!(-1),
+    ] {
+        every_export(&input);
+    }
+}
