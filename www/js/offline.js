@@ -25,10 +25,23 @@ function remembered() {
   }
 }
 
+/** Resolves once a worker is past installing (it writes its cache until then), or after 10 s. */
+function pastInstalling(worker) {
+  if (!worker || worker.state !== 'installing') return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.addEventListener('statechange', () => worker.state !== 'installing' && resolve());
+    setTimeout(resolve, 10000);
+  });
+}
+
 async function dropWorker() {
   const registration = await navigator.serviceWorker.getRegistration(SCOPE.href);
-  if (!registration) return;
-  await registration.unregister();
+  if (registration) {
+    const installing = registration.installing;
+    await registration.unregister();
+    // An update still installing would write its cache after we deleted it: wait for it.
+    await pastInstalling(installing);
+  }
   for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
 }
 
