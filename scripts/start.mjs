@@ -12,7 +12,16 @@ async function main() {
     if (e.code === 'EADDRINUSE') throw new Error(`port ${port} is in use: run PORT=8081 npm start`);
     throw e;
   });
-  console.log(`\n  Credit calculator (deal check) running at ${url}\n  Public quote page: ${url}quote.html\n  Press Ctrl+C to stop.\n`);
+  console.log([
+    '',
+    `  Credit calculator (deal check) running at ${url}`,
+    `  Public quote page:       ${url}quote.html`,
+    `  Portfolio (a CSV book):  ${url}portfolio.html`,
+    `  Embedding demo:          ${url}embed.html`,
+    `  Offline use (service worker) is off on localhost; try it at ${url}?sw`,
+    '  Press Ctrl+C to stop.',
+    '',
+  ].join('\n'));
 }
 
 main().catch((e) => {
