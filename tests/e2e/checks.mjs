@@ -46,6 +46,10 @@ export async function text(page, sel) {
     const card = n.closest('.card');
     if (card && !n.checkVisibility({ contentVisibilityAuto: true })) {
       card.scrollIntoView({ block: 'nearest' });
+      // Rendered again within a frame or two; a loaded machine may take more.
+      for (let i = 0; i < 60 && !card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }); i += 1) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }
   });
