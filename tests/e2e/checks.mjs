@@ -41,19 +41,16 @@ export async function assertNoSidewaysScroll(page, label) {
  * is scrolled into view first, as a reader would.
  */
 export async function text(page, sel) {
-  const loc = page.locator(sel);
-  await loc.evaluate(async (n) => {
+  return page.locator(sel).evaluate(async (n) => {
     const card = n.closest('.card');
-    if (card && !n.checkVisibility({ contentVisibilityAuto: true })) {
-      card.scrollIntoView({ block: 'nearest' });
-      // Rendered again within a frame or two; a loaded machine may take more.
-      for (let i = 0; i < 60 && !card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }); i += 1) {
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Text a reader would see once scrolled to: bring it into view until it is rendered
+    // (a loaded machine may take several frames), then read it.
+    for (let i = 0; card && i < 120 && !n.innerText && n.textContent.trim(); i += 1) {
+      n.scrollIntoView({ block: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10)));
     }
+    return n.innerText;
   });
-  return loc.innerText();
 }
 
 /** Waits (up to 5 s) until the element's text is `expected`, then asserts it (pierces shadow roots). */
