@@ -22,6 +22,7 @@ import { call as engineCall } from './engine.js';
 import { detectLocale, LOCALES, problemText, t } from './i18n.js';
 import { buildSummary } from './summary.js';
 import { decodeState, encodeState } from './share.js';
+import { localStore } from './storage.js';
 
 const BASE = new URL('../', import.meta.url);
 const asset = (path) => new URL(path, BASE).href;
@@ -87,33 +88,6 @@ async function part(name) {
 }
 
 // ---- storage ---------------------------------------------------------------------------------
-
-function localStore(prefix) {
-  const key = (k) => (prefix ? k.replace(/^credit-calculator:/, `credit-calculator:${prefix}:`) : k);
-  return {
-    get(k) {
-      try {
-        return localStorage.getItem(key(k));
-      } catch {
-        return null;
-      }
-    },
-    set(k, v) {
-      try {
-        localStorage.setItem(key(k), v);
-      } catch {
-        // Private mode or a full quota: the calculator works on, it only cannot remember.
-      }
-    },
-    remove(k) {
-      try {
-        localStorage.removeItem(key(k));
-      } catch {
-        // as above
-      }
-    },
-  };
-}
 
 function memoryStore() {
   const map = new Map();

@@ -114,3 +114,8 @@ export function signedNumber(value, locale, maxDigits = 2) {
   if (value === null || value === undefined) return '—';
   return formatter('n', locale, { maximumFractionDigits: maxDigits, signDisplay: 'exceptZero' }).format(value);
 }
+
+/** An engine LocalizedText ({ en, "zh-CN" }) in the locale, else English, else ''. */
+export function localized(text, locale) {
+  return text && typeof text === 'object' ? text[locale] ?? text.en ?? '' : '';
+}

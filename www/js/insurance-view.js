@@ -335,7 +335,7 @@ export function startInsuranceView(ctx) {
     setText('insurance-expectedKept', money(p.expectedLossKept));
     setText('insurance-breakEven', money(p.breakEvenLoss));
 
-    setText('insurance-summary', p.summary?.[locale] ?? p.summary?.en ?? '');
+    setText('insurance-summary', fmt.localized(p.summary, locale));
     renderFactors(p);
     setText('insurance-assumptions', p.assumptions.length
       ? t(locale, 'ins.assumptions', { list: fmt.list(p.assumptions.map(assumptionText), locale) })

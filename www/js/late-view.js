@@ -258,7 +258,7 @@ export function startLateView({ locale: initialLocale, saved, save, $, call, mar
       el('td', { class: 'num', text: perDay ? t(locale, 'late.perDay', { rate: fmt.percentUpTo(s.rate, locale, 4) }) : fmt.percentUpTo(s.rate, locale, 4) }),
       el('td', { class: 'num', text: money(s.interest) }))));
     $('late-notes').replaceChildren(...r.notes.map((n) => el('li', { text: t(locale, `late.note.${n}`) })));
-    setText('late-basis', r.legalBasis?.[locale] ?? r.legalBasis?.en ?? '');
+    setText('late-basis', fmt.localized(r.legalBasis, locale));
     setStatus(t(locale, 'late.status', { total: money(r.totalClaim), interest: money(r.interest), fixed: money(r.fixedCompensation) }), 'quiet');
   }
 

@@ -81,8 +81,8 @@ export function buildLetter(plan, step, input, locale) {
   const name = typeof input?.name === 'string' ? input.name.trim() : '';
   const subject = letterSubject(step.action, locale);
   const bodyKey = `body.${step.action}`;
-  const figures = step.letter?.[locale] ?? step.letter?.en ?? '';
-  const basis = plan.legalBasis?.[locale] ?? plan.legalBasis?.en ?? '';
+  const figures = fmt.localized(step.letter, locale);
+  const basis = fmt.localized(plan.legalBasis, locale);
 
   const head = (text, cls) => el('th', { scope: 'col', class: cls, text });
   const total = (cls, label, amount) => el('tr', { class: cls },

@@ -326,7 +326,7 @@ export function startLimitView(ctx) {
     const rows = r.methods.map((m) => {
       const binding = m.method === r.bindingMethod;
       const applies = m.applicable && m.value !== null;
-      const explanation = m.explanation?.[locale] ?? m.explanation?.en ?? '';
+      const explanation = fmt.localized(m.explanation, locale);
       const cap = applies
         ? el('td', { class: 'cap' }, el('span', { class: 'cap-amount', text: money(m.value) }), bar(m.value, max, binding))
         : el('td', { class: 'cap' }, el('span', { class: 'cap-skipped', text: t(locale, 'limit.skipped', { reason: t(locale, `limit.skipped.${m.skipped ?? 'NO_DATA'}`) }) }));

@@ -422,7 +422,7 @@ export function startOverdueView(ctx) {
           claim('od.claim.interest', step.claim.interest, 'claim-interest'),
           claim('od.claim.compensation', step.claim.compensation, 'claim-compensation'),
           claim('od.claim.total', step.claim.total, 'claim-total')),
-        el('p', { class: 'overdue-letter', lang: locale, text: step.letter?.[locale] ?? step.letter?.en ?? '' }),
+        el('p', { class: 'overdue-letter', lang: locale, text: fmt.localized(step.letter, locale) }),
         printButton(r, step));
     }));
 
@@ -458,7 +458,7 @@ export function startOverdueView(ctx) {
       el('td', { class: 'num interest', text: money(i.interest) }),
       el('td', { class: 'num balance', text: money(i.balanceAfter) }))));
 
-    setText('overdue-legal', r.legalBasis?.[locale] ?? r.legalBasis?.en ?? '');
+    setText('overdue-legal', fmt.localized(r.legalBasis, locale));
     setStatus(t(locale, 'od.status', {
       overdue: money(r.overdueTotal),
       route: best ? t(locale, `od.route.${best.route}`) : '—',

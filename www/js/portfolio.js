@@ -7,6 +7,7 @@
 // nothing is computed here and nothing is sent off the page.
 import { $, el, svg, today } from './dom.js';
 import * as fmt from './format.js';
+import { localStore } from './storage.js';
 import { detectLocale, LOCALES, problemText, pt } from './portfolio-i18n.js';
 import { registerOffline } from './offline.js';
 
@@ -33,22 +34,7 @@ const COLUMNS = [
 ];
 const REVIEW_COLUMNS = ['row', 'name', 'grade', 'decision', 'exposure', 'recommended', 'headroom', 'review'];
 
-const storage = {
-  get(key) {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  set(key, value) {
-    try {
-      localStorage.setItem(key, value);
-    } catch {
-      // Private mode: the page works on, it only cannot remember the language.
-    }
-  },
-};
+const storage = localStore();
 
 let locale = detectLocale(storage.get(LOCALE_KEY), navigator.languages ?? [navigator.language]);
 let worker = null;

@@ -35,7 +35,7 @@ export function buildReport(latest, locale, { policy = null, now = new Date() } 
   const L = latest ?? {};
   const r = (key, vars) => rt(locale, key, vars);
   const tt = (key, vars) => t(locale, key, vars);
-  const local = (text) => text?.[locale] ?? text?.en ?? '';
+  const local = (text) => fmt.localized(text, locale);
   const num = (v, digits = 2) => fmt.number(v, locale, digits);
   const date = (d) => fmt.date(d, locale);
   /** A label inside an English sentence: "Cost of goods sold" → "cost of goods sold" (not "EBIT", "Altman"). */

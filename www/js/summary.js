@@ -5,7 +5,6 @@ import * as fmt from './format.js';
 import { has, t } from './i18n.js';
 
 const pick = (entry) => (entry?.outcome?.ok ? entry.outcome.value : null);
-const localized = (text, locale) => (text && typeof text === 'object' ? text[locale] ?? text.en ?? '' : '');
 const label = (locale, key, fallback) => (has(locale, key) ? t(locale, key) : fallback);
 
 /** The summary text; `policyLabel` names the credit policy in use. */
@@ -27,7 +26,7 @@ export function buildSummary(latest, locale, policyLabel) {
       pd: fmt.percentUpTo(score.pd, locale, 2),
       decision: label(locale, `decision.${score.decision}`, score.decision),
     }));
-    const reasons = (score.reasons ?? []).slice(0, 3).map((r) => localized(r.text, locale)).filter(Boolean);
+    const reasons = (score.reasons ?? []).slice(0, 3).map((r) => fmt.localized(r.text, locale)).filter(Boolean);
     if (reasons.length) lines.push(t(locale, 'summary.reasons', { reasons: reasons.join(t(locale, 'summary.sep')) }));
   }
   if (limit) {
@@ -40,7 +39,7 @@ export function buildSummary(latest, locale, policyLabel) {
     if (limit.request) {
       lines.push(t(locale, 'summary.request', {
         amount: money(limit.request.amount),
-        decision: localized(limit.request.text, locale),
+        decision: fmt.localized(limit.request.text, locale),
       }));
     }
   }
@@ -49,7 +48,7 @@ export function buildSummary(latest, locale, policyLabel) {
     if (best) {
       const money = (a) => fmt.money(a, terms.currency, locale);
       lines.push(t(locale, 'summary.terms', {
-        option: localized(best.description, locale) || best.label,
+        option: fmt.localized(best.description, locale) || best.label,
         days: fmt.number(best.daysOutstanding, locale, 1),
         cost: money(best.totalCost),
       }));
