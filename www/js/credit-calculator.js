@@ -18,7 +18,7 @@
 //            storage-key (a namespace for autosave), autosave="off",
 //            contact (mode quote: the address of the "talk to us" button; else the page's
 //            <meta name="quote-contact">).
-import { call as engineCall } from './engine.js';
+import { call as engineCall, loadEngine } from './engine.js';
 import { detectLocale, LOCALES, problemText, t } from './i18n.js';
 import { buildSummary } from './summary.js';
 import { decodeState, encodeState } from './share.js';
@@ -57,7 +57,29 @@ const FRAGMENT = 'deal=';
 
 // ---- assets, fetched once per page and shared by every instance -----------------------------
 
+// The engine starts compiling now, beside the section markup and styles, not after them:
+// the wasm download and compile were the longest wait before the first result.
+loadEngine().catch(() => {}); // a failure is reported by the first call, which retries
+
 const fetched = new Map();
+/**
+ * The markup and styles of a kind of page in one module (written by `npm run build` from
+ * www/parts/ and www/css/, see scripts/build.mjs; the pages preload it). Without it, as in a
+ * checkout not built yet, each file is fetched.
+ */
+const bundles = new Map();
+function bundle(mode) {
+  const name = mode === 'quote' ? './assets-quote.js' : './assets-main.js';
+  if (!bundles.has(name)) bundles.set(name, import(name).then((m) => m.default, () => ({})));
+  return bundles.get(name);
+}
+
+/** A file of ours by its path under www/: from the mode's bundle, else fetched. */
+async function assetText(path, mode) {
+  const bundled = await bundle(mode);
+  return Object.hasOwn(bundled, path) ? bundled[path] : fetchText(asset(path));
+}
+
 function fetchText(url) {
   if (!fetched.has(url)) {
     const p = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${url}`))));
@@ -68,10 +90,10 @@ function fetchText(url) {
 }
 
 const sheets = new Map();
-function sheet(path) {
+function sheet(path, mode) {
   const url = asset(path);
   if (!sheets.has(url)) {
-    sheets.set(url, fetchText(url).then((css) => {
+    sheets.set(url, assetText(path, mode).then((css) => {
       const s = new CSSStyleSheet();
       s.replaceSync(css);
       return s;
@@ -81,9 +103,9 @@ function sheet(path) {
 }
 
 /** Our own static markup for a section (www/parts/<name>.html), as a fresh fragment. */
-async function part(name) {
+async function part(name, mode) {
   const template = document.createElement('template');
-  template.innerHTML = await fetchText(asset(`parts/${name}.html`)); // static asset, never data
+  template.innerHTML = await assetText(`parts/${name}.html`, mode); // our static markup, never data
   return template.content;
 }
 
@@ -279,8 +301,8 @@ export class CreditCalculator extends HTMLElement {
     let loaded;
     try {
       loaded = await Promise.all([
-        Promise.all(styles.map(sheet)),
-        Promise.all(['toolbar', ...sections].map(part)),
+        Promise.all(styles.map((path) => sheet(path, this.mode))),
+        Promise.all(['toolbar', ...sections].map((name) => part(name, this.mode))),
         Promise.all(sections.map((name) => VIEWS[name]())),
       ]);
     } catch (e) {

