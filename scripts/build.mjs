@@ -159,7 +159,7 @@ export async function build() {
   log(`www/precache-manifest.js: ${Object.keys(files).length} files, version ${version}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const manifestOnly = async () => log(`www/precache-manifest.js: version ${writePrecacheManifest().version}`);
   const assetsOnly = async () => {
     log(`bundled the element's markup and styles: ${writeBundledAssets().join(', ')}`);
