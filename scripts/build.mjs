@@ -41,13 +41,6 @@ export function needsBuild() {
 }
 
 /**
- * The CSV parser the portfolio page's worker imports: papaparse, copied from node_modules as
- * an ES module into www/vendor/. Why wrapped: papaparse ships only a UMD file, and a module
- * worker has no importScripts; the UMD takes its CommonJS branch when `module` and `exports`
- * are in scope, so two lines around the untouched file make it importable, with no bundler
- * and nothing inline for the CSP to refuse.
- */
-/**
  * The element's section markup and styles, which it would otherwise fetch one by one: one
  * module for the quote mode's, one for every other mode's. [module under www/js, files].
  */
@@ -79,6 +72,13 @@ export function writeBundledAssets(dir = join(root, 'www')) {
   return written;
 }
 
+/**
+ * The CSV parser the portfolio page's worker imports: papaparse, copied from node_modules as
+ * an ES module into www/vendor/. Why wrapped: papaparse ships only a UMD file, and a module
+ * worker has no importScripts; the UMD takes its CommonJS branch when `module` and `exports`
+ * are in scope, so two lines around the untouched file make it importable, with no bundler
+ * and nothing inline for the CSP to refuse.
+ */
 export function vendor() {
   const source = join(root, 'node_modules', 'papaparse', 'papaparse.min.js');
   const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'papaparse', 'package.json'), 'utf8'));
@@ -132,6 +132,12 @@ export function writePrecacheManifest(dir = join(root, 'www')) {
   return manifest;
 }
 
+/** The site files generated from www/ itself: the element's bundled assets, then the manifest. */
+export function writeSiteFiles() {
+  log(`bundled the element's markup and styles: ${writeBundledAssets().join(', ')}`);
+  log(`www/precache-manifest.js: version ${writePrecacheManifest().version}`);
+}
+
 export function sizes() {
   const raw = readFileSync(wasmFile);
   return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
@@ -161,11 +167,7 @@ export async function build() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const manifestOnly = async () => log(`www/precache-manifest.js: version ${writePrecacheManifest().version}`);
-  const assetsOnly = async () => {
-    log(`bundled the element's markup and styles: ${writeBundledAssets().join(', ')}`);
-    await manifestOnly();
-  };
-  const step = { manifest: manifestOnly, assets: assetsOnly }[process.argv[2]] ?? build;
+  const step = { manifest: manifestOnly, assets: async () => writeSiteFiles() }[process.argv[2]] ?? build;
   step().catch((e) => {
     console.error(`\nbuild failed: ${e.message}`);
     process.exit(1);

@@ -1,15 +1,11 @@
 // `npm start`: set up what is missing, build if the engine changed, serve www/ on
 // http://127.0.0.1:8080 (PORT overrides the port).
-import { build, needsBuild, setup, writeBundledAssets, writePrecacheManifest } from './build.mjs';
+import { build, needsBuild, setup, writeSiteFiles } from './build.mjs';
 
 async function main() {
   setup();
   if (needsBuild()) await build();
-  else {
-    // Cheap, and kept in step with www/parts/ and www/css/ even when the engine is unchanged.
-    writeBundledAssets();
-    writePrecacheManifest();
-  }
+  else writeSiteFiles(); // cheap: keeps them in step with www/parts/ and www/css/
   // Imported only now: it needs the npm packages that setup() has just installed.
   const { serve } = await import('./serve.mjs');
   const port = Number(process.env.PORT ?? 8080);

@@ -18,7 +18,7 @@
 //            storage-key (a namespace for autosave), autosave="off",
 //            contact (mode quote: the address of the "talk to us" button; else the page's
 //            <meta name="quote-contact">).
-import { call as engineCall, loadEngine } from './engine.js';
+import { call as engineCall } from './engine.js';
 import { detectLocale, LOCALES, problemText, t } from './i18n.js';
 import { buildSummary } from './summary.js';
 import { decodeState, encodeState } from './share.js';
@@ -57,11 +57,6 @@ const FRAGMENT = 'deal=';
 
 // ---- assets, fetched once per page and shared by every instance -----------------------------
 
-// The engine starts compiling now, beside the section markup and styles, not after them:
-// the wasm download and compile were the longest wait before the first result.
-loadEngine().catch(() => {}); // a failure is reported by the first call, which retries
-
-const fetched = new Map();
 /**
  * The markup and styles of a kind of page in one module (written by `npm run build` from
  * www/parts/ and www/css/, see scripts/build.mjs; the pages preload it). Without it, as in a
@@ -80,6 +75,7 @@ async function assetText(path, mode) {
   return Object.hasOwn(bundled, path) ? bundled[path] : fetchText(asset(path));
 }
 
+const fetched = new Map();
 function fetchText(url) {
   if (!fetched.has(url)) {
     const p = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${url}`))));

@@ -27,6 +27,12 @@ export function loadEngine() {
   return loading;
 }
 
+// Everything that imports this module calls the engine, so it starts compiling on import:
+// the pages load this module with <script type="module" async> ahead of their own scripts,
+// which starts the wasm compile while those are still arriving (before, it waited for the
+// sections' markup; the longest wait of the cold start).
+loadEngine().catch(() => {}); // a failure is reported by the first call, which retries
+
 function engineFailure(code, message) {
   return { code, field: '', message, errors: [{ code, field: '', message }] };
 }
