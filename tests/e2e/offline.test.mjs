@@ -92,7 +92,7 @@ describe('offline use (service worker)', () => {
     assert.deepEqual(state.caches, [`${CACHE_PREFIX}${manifest.version}`], 'one cache, named after the manifest');
     const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), state.caches[0]);
     assert.deepEqual(cached.map((u) => new URL(u).pathname.slice(1)).sort(), Object.keys(manifest.files).sort());
-    for (const must of ['index.html', 'quote.html', 'portfolio.html', 'parts/score.html', 'parts/quote.html', 'pkg/credit_calculator_bg.wasm', 'vendor/papaparse.mjs', 'js/credit-calculator.js']) {
+    for (const must of ['index.html', 'quote.html', 'portfolio.html', 'parts/score.html', 'parts/quote.html', 'pkg/credit_calculator_bg.wasm', 'vendor/papaparse.mjs', 'app/app.js', 'app/engine.js', 'app/quote-page.js', 'js/credit-calculator.js']) {
       assert.ok(manifest.files[must], `${must} is precached`);
     }
     assert.equal(manifest.files['sw.js'], undefined, 'the worker itself is never precached');
@@ -161,13 +161,14 @@ describe('offline use (service worker)', () => {
   });
 
   test('a new deployment: installed during the next visit, only the changed file downloaded, shown on the visit after', async () => {
-    const i18n = join(dir, 'js', 'i18n.js');
-    const before = readFileSync(i18n, 'utf8');
+    // The deal check's bundle (built from www/js/, the page's one script besides the engine's).
+    const bundle = join(dir, 'app', 'app.js');
+    const before = readFileSync(bundle, 'utf8');
     assert.ok(before.includes(OLD_TAGLINE));
-    writeFileSync(i18n, before.replace(OLD_TAGLINE, NEW_TAGLINE));
+    writeFileSync(bundle, before.replace(OLD_TAGLINE, NEW_TAGLINE));
     const next = writePrecacheManifest(dir);
     assert.notEqual(next.version, manifest.version, 'a changed file is a new manifest version');
-    assert.deepEqual(Object.keys(next.files).filter((f) => next.files[f] !== manifest.files[f]), ['js/i18n.js']);
+    assert.deepEqual(Object.keys(next.files).filter((f) => next.files[f] !== manifest.files[f]), ['app/app.js']);
 
     served = [];
     await page.goto(site.url); // the next visit: `?sw` is remembered, the query is not needed
@@ -176,7 +177,7 @@ describe('offline use (service worker)', () => {
       'the new version installed and the old cache deleted');
     assert.equal(state.controlled, true);
     const fetched = [...new Set(served.map((u) => new URL(u, site.url).pathname))].sort();
-    assert.deepEqual(fetched, ['/js/i18n.js', '/precache-manifest.js', '/sw.js'],
+    assert.deepEqual(fetched, ['/app/app.js', '/precache-manifest.js', '/sw.js'],
       'the update check, then only the changed file: the others came from the old cache by their hashes');
 
     await page.reload(); // the visit after

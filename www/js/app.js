@@ -2,6 +2,14 @@
 // element; this script only keeps the page around it (title, language, masthead) in step
 // with the element's language and marks the page ready when the first result is shown.
 import './credit-calculator.js';
+// The deal check shows every section at once: imported here, they come with the page (in the
+// bundle) instead of after the element asks for them.
+import './score-view.js';
+import './limit-view.js';
+import './terms-view.js';
+import './insurance-view.js';
+import './overdue-view.js';
+import './discount-view.js';
 import { t } from './i18n.js';
 import { registerOffline } from './offline.js';
 

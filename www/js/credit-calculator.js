@@ -1,5 +1,6 @@
 // <credit-calculator>: the whole calculator as one custom element, for our own pages and for
-// any intranet page. One <script type="module" src=".../js/credit-calculator.js"> and
+// any intranet page. One <script type="module" src=".../app/credit-calculator.js"> (this
+// file bundled with every section by `npm run build`; this file alone works too) and
 //   <credit-calculator mode="deal|score|limit|terms|insurance|overdue|discount|quote"
 //                      locale="zh-CN|en" currency="CNY" policy-src="/credit-policy.json">
 // Everything lives in an open shadow root (no CSS or globals in or out; theming through the
@@ -23,6 +24,7 @@ import { detectLocale, LOCALES, problemText, t } from './i18n.js';
 import { buildSummary } from './summary.js';
 import { decodeState, encodeState } from './share.js';
 import { localStore } from './storage.js';
+import { registeredView } from './view-registry.js';
 
 const BASE = new URL('../', import.meta.url);
 const asset = (path) => new URL(path, BASE).href;
@@ -38,17 +40,18 @@ export const MODES = {
   discount: ['discount'],
   quote: ['quote'],
 };
-/** Start order: the sections that listen for the score's and the limit's results first. */
-const START_ORDER = ['limit', 'terms', 'insurance', 'overdue', 'discount', 'quote', 'score'];
-const VIEWS = {
-  score: () => import('./score-view.js').then((m) => m.startScoreView),
-  limit: () => import('./limit-view.js').then((m) => m.startLimitView),
-  terms: () => import('./terms-view.js').then((m) => m.startTermsView),
-  insurance: () => import('./insurance-view.js').then((m) => m.startInsuranceView),
-  overdue: () => import('./overdue-view.js').then((m) => m.startOverdueView),
-  discount: () => import('./discount-view.js').then((m) => m.startDiscountView),
-  quote: () => import('./quote-view.js').then((m) => m.startQuoteView),
-};
+/**
+ * A section's start function: registered by its module when the page imported it (the pages
+ * and their bundles do), else its module loaded now (www/js/<name>-view.js beside this file).
+ * The URL is built at run time so that a bundler leaves it alone: each bundle carries only the
+ * sections its page shows.
+ */
+async function view(name) {
+  if (!registeredView(name)) await import(new URL(`./${name}-view.js`, import.meta.url).href);
+  const start = registeredView(name);
+  if (!start) throw new Error(`no section named ${name}`);
+  return start;
+}
 const STYLES = { quote: ['css/quote.css'], other: ['css/app.css', 'css/report.css', 'css/letter.css'] };
 const SHARED_KEYS = ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount', 'quote'];
 const LOCALE_KEY = 'credit-calculator:locale';
@@ -73,6 +76,58 @@ function bundle(mode) {
 async function assetText(path, mode) {
   const bundled = await bundle(mode);
   return Object.hasOwn(bundled, path) ? bundled[path] : fetchText(asset(path));
+}
+
+/** Lets the browser run what is queued and paint; not throttled in a background tab. */
+function yieldToBrowser() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * The sections' channel (score-result, limit-result). A listener added after an event was
+ * sent is called at once with the latest one, so a section started later misses nothing.
+ */
+function latestFirstBus() {
+  const bus = new EventTarget();
+  const latest = new Map();
+  const send = bus.dispatchEvent.bind(bus);
+  const listen = bus.addEventListener.bind(bus);
+  bus.dispatchEvent = (event) => {
+    latest.set(event.type, event.detail);
+    return send(event);
+  };
+  bus.addEventListener = (type, listener, options) => {
+    listen(type, listener, options);
+    if (latest.has(type) && typeof listener === 'function') {
+      const detail = latest.get(type);
+      queueMicrotask(() => listener(new CustomEvent(type, { detail })));
+    }
+  };
+  return bus;
+}
+
+/**
+ * The default policy, as every section needs it before its first result (choices, country
+ * lists): pkg/default-policy.json, which `npm run build` writes from the engine's own
+ * defaultPolicy() beside the wasm it came from (the pages preload it). Read as JSON it costs
+ * under a millisecond; the engine's call cost 15 to 50 ms of the cold start, before the
+ * browser had optimised the wasm. The engine's call stays the fallback.
+ */
+let defaultPolicyLoading = null;
+function defaultPolicy() {
+  defaultPolicyLoading ??= fetch(asset('pkg/default-policy.json'))
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((value) => ({ ok: true, value }), () => engineCall('defaultPolicy'))
+    .then((loaded) => {
+      if (!loaded.ok) defaultPolicyLoading = null; // asked again next time
+      return loaded;
+    });
+  return defaultPolicyLoading;
 }
 
 const fetched = new Map();
@@ -299,7 +354,7 @@ export class CreditCalculator extends HTMLElement {
       loaded = await Promise.all([
         Promise.all(styles.map((path) => sheet(path, this.mode))),
         Promise.all(['toolbar', ...sections].map((name) => part(name, this.mode))),
-        Promise.all(sections.map((name) => VIEWS[name]())),
+        Promise.all(sections.map((name) => view(name))),
       ]);
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
@@ -331,10 +386,16 @@ export class CreditCalculator extends HTMLElement {
     this.#setUpToolbar();
     this.#translate();
     this.#views = [];
-    const order = START_ORDER.filter((name) => sections.includes(name));
-    for (const name of order) {
+    // In page order, letting the browser paint between sections: the top section shows its
+    // answer while the ones below are still being built. A section that starts after the
+    // score's (or the limit's) result was sent gets it at once from the bus.
+    for (const [i, start] of starters.entries()) {
+      if (i > 0) {
+        await yieldToBrowser();
+        if (generation !== this.#generation) return;
+      }
       try {
-        this.#views.push(starters[sections.indexOf(name)](ctx));
+        this.#views.push(start(ctx));
       } catch (e) {
         this.#fail(e);
         return;
@@ -359,7 +420,7 @@ export class CreditCalculator extends HTMLElement {
       locale: this.#locale,
       currency: this.getAttribute('currency') || null,
       storage: this.#storage(),
-      bus: new EventTarget(),
+      bus: latestFirstBus(),
       $: (id) => ctx.scope.getElementById(id),
       call: (name, ...args) => (ctx !== host.#ctx ? new Promise(() => {}) : host.#call(name, ...args)),
       /** Prints this node alone (a reminder letter, say) through the browser's print dialog. */
@@ -400,7 +461,7 @@ export class CreditCalculator extends HTMLElement {
     if (name === 'defaultPolicy') {
       if (this.#policy) return { ok: true, value: this.#policy };
       if (!this.#defaultPolicy) {
-        const loaded = await engineCall('defaultPolicy');
+        const loaded = await defaultPolicy();
         if (!loaded.ok) return loaded;
         this.#defaultPolicy = loaded.value;
       }

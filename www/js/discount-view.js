@@ -3,6 +3,7 @@
 // saves every field as it is typed and marks an invalid field with the engine's message.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:discount:v1';
 const FIELDS = ['discountPercent', 'discountDays', 'netDays', 'dayBasis', 'invoiceAmount', 'currency', 'invoiceDate'];
@@ -155,3 +156,5 @@ export function startDiscountView(ctx) {
     },
   };
 }
+
+registerView('discount', startDiscountView);

@@ -16,7 +16,8 @@
 // digits (format.js percentToFraction).
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { el } from './dom.js';
+import { el, regionNames, whenIdle } from './dom.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:insurance:v1';
 /** Where the policyholder may be taxed: the credit policy's premium-tax countries. */
@@ -201,13 +202,12 @@ export function startInsuranceView(ctx) {
 
   function translate() {
     for (const node of $('insurance').querySelectorAll('[data-sk]')) node.textContent = t(locale, node.dataset.sk);
-    let regions = null;
-    try {
-      regions = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      regions = null;
-    }
-    for (const option of $('ins-policyholderCountry').querySelectorAll('option[data-country]')) {
+    whenIdle(nameCountries); // the codes stand until then
+  }
+
+  function nameCountries() {
+    const regions = regionNames(locale);
+    for (const option of $('ins-policyholderCountry')?.querySelectorAll('option[data-country]') ?? []) {
       option.textContent = regions?.of(option.dataset.country) ?? option.dataset.country;
     }
   }
@@ -426,3 +426,5 @@ export function startInsuranceView(ctx) {
     },
   };
 }
+
+registerView('insurance', startInsuranceView);

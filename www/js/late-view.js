@@ -6,7 +6,7 @@
 // string formatted with Intl.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { el } from './dom.js';
+import { el, regionNames, whenIdle } from './dom.js';
 
 const JURISDICTIONS = ['EU', 'UK', 'CN', 'US', 'custom'];
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -89,23 +89,17 @@ export function startLateView({ locale: initialLocale, saved, save, $, call, mar
   function fillCountries() {
     if (countriesQueued) return;
     countriesQueued = true;
-    const later = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 0));
-    later(() => {
+    whenIdle(() => {
       countriesQueued = false;
       fillCountriesNow();
-    }, { timeout: 200 });
+    });
   }
 
   /** The EU countries with a margin of their own in the policy, after "any other". */
   function fillCountriesNow() {
     const select = controls.get('late-country').input;
     const current = select.dataset.pending ?? select.value;
-    let regions = null;
-    try {
-      regions = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      regions = null;
-    }
+    const regions = regionNames(locale);
     const margins = policy?.latePayment?.eu?.countryMargins ?? [];
     const base = policy?.latePayment?.eu?.margin;
     const points = (fraction) => fmt.number(movePointRight(String(fraction)), locale, 2);

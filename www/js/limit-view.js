@@ -9,6 +9,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import { el, svg } from './dom.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:limit:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -383,3 +384,5 @@ export function startLimitView(ctx) {
     },
   };
 }
+
+registerView('limit', startLimitView);

@@ -13,9 +13,10 @@
 // step's reminder letter (letter.js) goes to ctx.print, which prints it alone.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { el, svg, today } from './dom.js';
+import { el, regionNames, svg, today, whenIdle } from './dom.js';
 import { buildLetter, stepName } from './letter.js';
 import { lt } from './letter-i18n.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:overdue:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -310,16 +311,15 @@ export function startOverdueView(ctx) {
   function translate() {
     for (const node of $('overdue').querySelectorAll('[data-sk]')) node.textContent = t(locale, node.dataset.sk);
     for (const node of $('overdue').querySelectorAll('[data-lk]')) node.textContent = lt(locale, node.dataset.lk);
-    let regions = null;
-    try {
-      regions = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      regions = null;
-    }
-    for (const option of $('overdue').querySelectorAll('option[data-country]')) {
+    whenIdle(nameCountries); // the codes stand until then
+    labelRows();
+  }
+
+  function nameCountries() {
+    const regions = regionNames(locale);
+    for (const option of $('overdue')?.querySelectorAll('option[data-country]') ?? []) {
       option.textContent = regions?.of(option.dataset.country) ?? option.dataset.country;
     }
-    labelRows();
   }
 
   function clearErrors() {
@@ -536,3 +536,5 @@ export function startOverdueView(ctx) {
     },
   };
 }
+
+registerView('overdue', startOverdueView);

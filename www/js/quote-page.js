@@ -2,6 +2,7 @@
 // keeps the page around it (title, language, masthead) in step with the element's language
 // and marks the page ready when the calculator has first answered.
 import './credit-calculator.js';
+import './quote-view.js'; // the page's one section: it comes with the page, not after the element asks
 import { qt } from './quote-i18n.js';
 import { registerOffline } from './offline.js';
 

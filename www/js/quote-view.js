@@ -9,6 +9,7 @@
 import * as fmt from './format.js';
 import { el } from './dom.js';
 import { qt, quoteProblemText } from './quote-i18n.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:quote:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'SGD', 'CHF', 'JPY'];
@@ -460,3 +461,5 @@ export function startQuoteView(ctx) {
     },
   };
 }
+
+registerView('quote', startQuoteView);

@@ -8,6 +8,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import { el, svg, today } from './dom.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:score:v1';
 
@@ -773,3 +774,5 @@ export function startScoreView(ctx) {
     },
   };
 }
+
+registerView('score', startScoreView);

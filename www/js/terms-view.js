@@ -14,6 +14,7 @@ import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import { startLateView } from './late-view.js';
 import { el, svg, today } from './dom.js';
+import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:terms:v1';
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -657,3 +658,5 @@ export function startTermsView(ctx) {
     },
   };
 }
+
+registerView('terms', startTermsView);
