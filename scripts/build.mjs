@@ -203,7 +203,7 @@ export function writePrecacheManifest(dir = join(root, 'www')) {
 
 /** The site files generated from www/ itself: the element's bundled assets, then the manifest. */
 export async function writeSiteFiles() {
-  if (existsSync(join(pkgDir, 'credit_calculator.js'))) patchGlue(); // a build from before the patch
+  if (existsSync(join(pkgDir, 'credit_calculator.js'))) patchGlue(); // the engine's glue, once built
   log(`bundled the element's markup and styles: ${(await writeBundledAssets()).join(', ')}`);
   log(`bundled the pages' scripts: ${(await bundleScripts()).length} files in www/app/`);
   log(`www/precache-manifest.js: version ${writePrecacheManifest().version}`);
@@ -260,22 +260,19 @@ export async function build() {
   run('cargo', ['build', '--release', '--lib', '--target', WASM_TARGET]);
   const input = join(root, 'target', WASM_TARGET, 'release', 'credit_calculator.wasm');
   run(wasmBindgenBin, ['--target', 'web', '--out-dir', pkgDir, input]);
-  patchGlue();
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', wasmFile, '-o', wasmFile,
   ]);
   vendor();
-  log(`bundled the element's markup and styles: ${(await writeBundledAssets()).join(', ')}`);
-  log(`bundled the pages' scripts: ${(await bundleScripts()).length} files in www/app/`);
-  // The default policy as a file, for companies to copy and edit.
+  // The default policy as a file: for companies to copy and edit, and read by the element
+  // (faster than the engine's call at start-up).
   const engine = await import(`${pathToFileURL(join(pkgDir, 'credit_calculator.js')).href}?t=${Date.now()}`);
   engine.initSync({ module: readFileSync(wasmFile) });
   writeFileSync(join(pkgDir, 'default-policy.json'), `${JSON.stringify(engine.defaultPolicy(), null, 2)}\n`);
   const { raw, gzip } = sizes();
   log(`www/pkg/credit_calculator_bg.wasm: ${raw} bytes raw, ${gzip} bytes gzipped`);
-  const { version, files } = writePrecacheManifest();
-  log(`www/precache-manifest.js: ${Object.keys(files).length} files, version ${version}`);
+  await writeSiteFiles();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

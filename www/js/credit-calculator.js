@@ -92,23 +92,21 @@ function yieldToBrowser() {
  * The sections' channel (score-result, limit-result). A listener added after an event was
  * sent is called at once with the latest one, so a section started later misses nothing.
  */
-function latestFirstBus() {
-  const bus = new EventTarget();
-  const latest = new Map();
-  const send = bus.dispatchEvent.bind(bus);
-  const listen = bus.addEventListener.bind(bus);
-  bus.dispatchEvent = (event) => {
-    latest.set(event.type, event.detail);
-    return send(event);
-  };
-  bus.addEventListener = (type, listener, options) => {
-    listen(type, listener, options);
-    if (latest.has(type) && typeof listener === 'function') {
-      const detail = latest.get(type);
+class LatestFirstBus extends EventTarget {
+  #latest = new Map();
+
+  dispatchEvent(event) {
+    this.#latest.set(event.type, event.detail);
+    return super.dispatchEvent(event);
+  }
+
+  addEventListener(type, listener, options) {
+    super.addEventListener(type, listener, options);
+    if (this.#latest.has(type) && typeof listener === 'function') {
+      const detail = this.#latest.get(type);
       queueMicrotask(() => listener(new CustomEvent(type, { detail })));
     }
-  };
-  return bus;
+  }
 }
 
 /**
@@ -420,7 +418,7 @@ export class CreditCalculator extends HTMLElement {
       locale: this.#locale,
       currency: this.getAttribute('currency') || null,
       storage: this.#storage(),
-      bus: latestFirstBus(),
+      bus: new LatestFirstBus(),
       $: (id) => ctx.scope.getElementById(id),
       call: (name, ...args) => (ctx !== host.#ctx ? new Promise(() => {}) : host.#call(name, ...args)),
       /** Prints this node alone (a reminder letter, say) through the browser's print dialog. */

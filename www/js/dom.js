@@ -37,6 +37,14 @@ export function regionNames(locale) {
   }
 }
 
+/** Each `<option data-country="DE">` under container named in this locale; the codes where there are no names. */
+export function nameCountryOptions(container, locale) {
+  const regions = regionNames(locale);
+  for (const option of container?.querySelectorAll('option[data-country]') ?? []) {
+    option.textContent = regions?.of(option.dataset.country) ?? option.dataset.country;
+  }
+}
+
 /** An SVG element with attributes (widths are attributes: no style is ever set). */
 export function svg(tag, attrs = {}) {
   const node = document.createElementNS(SVG_NS, tag);

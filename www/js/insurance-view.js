@@ -16,7 +16,7 @@
 // digits (format.js percentToFraction).
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { el, regionNames, whenIdle } from './dom.js';
+import { el, nameCountryOptions, whenIdle } from './dom.js';
 import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:insurance:v1';
@@ -202,14 +202,7 @@ export function startInsuranceView(ctx) {
 
   function translate() {
     for (const node of $('insurance').querySelectorAll('[data-sk]')) node.textContent = t(locale, node.dataset.sk);
-    whenIdle(nameCountries); // the codes stand until then
-  }
-
-  function nameCountries() {
-    const regions = regionNames(locale);
-    for (const option of $('ins-policyholderCountry')?.querySelectorAll('option[data-country]') ?? []) {
-      option.textContent = regions?.of(option.dataset.country) ?? option.dataset.country;
-    }
+    whenIdle(() => nameCountryOptions($('ins-policyholderCountry'), locale)); // the codes stand until then
   }
 
   /** The sales hint names where an empty field takes its figure from, and the figure. */

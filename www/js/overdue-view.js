@@ -13,7 +13,7 @@
 // step's reminder letter (letter.js) goes to ctx.print, which prints it alone.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
-import { el, regionNames, svg, today, whenIdle } from './dom.js';
+import { el, nameCountryOptions, svg, today, whenIdle } from './dom.js';
 import { buildLetter, stepName } from './letter.js';
 import { lt } from './letter-i18n.js';
 import { registerView } from './view-registry.js';
@@ -311,15 +311,8 @@ export function startOverdueView(ctx) {
   function translate() {
     for (const node of $('overdue').querySelectorAll('[data-sk]')) node.textContent = t(locale, node.dataset.sk);
     for (const node of $('overdue').querySelectorAll('[data-lk]')) node.textContent = lt(locale, node.dataset.lk);
-    whenIdle(nameCountries); // the codes stand until then
+    whenIdle(() => nameCountryOptions($('overdue'), locale)); // the codes stand until then
     labelRows();
-  }
-
-  function nameCountries() {
-    const regions = regionNames(locale);
-    for (const option of $('overdue')?.querySelectorAll('option[data-country]') ?? []) {
-      option.textContent = regions?.of(option.dataset.country) ?? option.dataset.country;
-    }
   }
 
   function clearErrors() {
