@@ -33,7 +33,8 @@ function newestMtime(path) {
 export function needsBuild() {
   let built;
   try {
-    built = statSync(wasmFile).mtimeMs;
+    // The oldest of the engine's builds: the complete one and each page's smaller one.
+    built = Math.min(...[wasmFile, ...Object.keys(ENGINE_SUBSETS).map(subsetFile)].map((f) => statSync(f).mtimeMs));
   } catch {
     return true;
   }
@@ -105,8 +106,28 @@ export async function bundleScripts(dir = join(root, 'www')) {
   const esbuild = await import('esbuild');
   const out = join(dir, 'app');
   const engineLoader = join(dir, 'js', 'engine.js');
-  const result = await esbuild.build({
-    entryPoints: BUNDLES.map(([from, to]) => ({ in: join(dir, 'js', from), out: to })),
+  const oneEngine = {
+    name: 'one-engine',
+    setup(b) {
+      // Every import of the engine's loader stays an import of www/app/engine.js.
+      b.onResolve({ filter: /\/engine\.js$/ }, (args) => (
+        args.kind !== 'entry-point' && join(args.resolveDir, args.path) === engineLoader
+          ? { path: './engine.js', external: true }
+          : undefined));
+    },
+  };
+  // The quote page's bundle leaves out what its mode never shows: the summary and the report,
+  // which the element imports only when their (hidden) buttons are pressed, and with them the
+  // deal sections' texts. Were they ever asked for, they would come from www/js/.
+  const quoteLean = {
+    name: 'quote-lean',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/(summary|report)\.js$/ }, (args) => (
+        args.kind === 'dynamic-import' ? { path: `../js/${args.path.slice(2)}`, external: true } : undefined));
+    },
+  };
+  const bundle = (entries, plugins) => esbuild.build({
+    entryPoints: entries.map(([from, to]) => ({ in: join(dir, 'js', from), out: to })),
     outdir: out,
     bundle: true,
     format: 'esm',
@@ -116,19 +137,15 @@ export async function bundleScripts(dir = join(root, 'www')) {
     sourcemap: 'linked',
     absWorkingDir: root,
     logLevel: 'warning',
-    metafile: true,
     write: false,
-    plugins: [{
-      name: 'one-engine',
-      setup(b) {
-        // Every import of the engine's loader stays an import of www/app/engine.js.
-        b.onResolve({ filter: /\/engine\.js$/ }, (args) => (
-          args.kind !== 'entry-point' && join(args.resolveDir, args.path) === engineLoader
-            ? { path: './engine.js', external: true }
-            : undefined));
-      },
-    }],
+    plugins,
   });
+  const isQuote = ([from]) => from === 'quote-page.js';
+  const results = await Promise.all([
+    bundle(BUNDLES.filter((e) => !isQuote(e)), [oneEngine]),
+    bundle(BUNDLES.filter(isQuote), [oneEngine, quoteLean]),
+  ]);
+  const result = { outputFiles: results.flatMap((r) => r.outputFiles) };
   // Written only when changed, and older files removed, so a rebuild touches nothing else.
   mkdirSync(out, { recursive: true });
   const written = new Set();
@@ -168,7 +185,7 @@ const PRECACHED = [
   ['js', (f) => f.endsWith('.js')],
   ['app', (f) => f.endsWith('.js')],
   ['parts', (f) => f.endsWith('.html')],
-  ['pkg', (f) => ['credit_calculator.js', 'credit_calculator_bg.wasm', 'default-policy.json'].includes(f)],
+  ['pkg', (f) => ['credit_calculator.js', 'default-policy.json'].includes(f) || /^credit_calculator(_\w+)?_bg\.wasm$/.test(f)],
   ['vendor', () => true],
   ['examples', () => true],
 ];
@@ -249,9 +266,52 @@ export function patchGlue(file = join(pkgDir, 'credit_calculator.js')) {
   writeFileSync(file, text.replace(original, patched));
 }
 
-export function sizes() {
-  const raw = readFileSync(wasmFile);
+export function sizes(file = wasmFile) {
+  const raw = readFileSync(file);
   return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+}
+
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals'];
+
+/**
+ * Smaller builds of the engine for the pages, each with only the exports its sections call:
+ * the rest of the engine is dead code there, and the quote page (a prospect, often on a
+ * phone) runs one function. Same glue (www/pkg/credit_calculator.js); a page names its build
+ * with <link rel="preload" data-engine>, and engine.js answers any other function with the
+ * complete engine (www/pkg/credit_calculator_bg.wasm), which the JS API and the element on
+ * other pages use.
+ */
+export const ENGINE_SUBSETS = {
+  // The deal check's six sections, and a company policy loaded on its page.
+  deal: ['scoreCustomer', 'recommendLimit', 'simulateTerms', 'estimatePremium', 'claimPayout', 'overduePlan',
+    'lateInterest', 'discountCost', 'defaultPolicy', 'validatePolicy'],
+  quote: ['estimatePremium'],
+};
+
+export const subsetFile = (name) => join(pkgDir, `credit_calculator_${name}_bg.wasm`);
+
+/**
+ * wasm-metadce (binaryen) drops the exports a subset leaves out and all code only they
+ * reached; wasm-opt -Oz then tidies what is left. The runtime's own exports (memory,
+ * __wbindgen_*, __externref_*) always stay.
+ */
+function writeEngineSubsets() {
+  const bin = join(root, 'node_modules', '.bin');
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmFile))).map((e) => e.name);
+  for (const [name, keep] of Object.entries(ENGINE_SUBSETS)) {
+    const unknown = keep.filter((k) => !exports.includes(k));
+    if (unknown.length) throw new Error(`ENGINE_SUBSETS.${name} names exports the engine lacks: ${unknown.join(', ')}`);
+    const graph = exports.map((e) => ({ name: `export:${e}`, export: e, ...(keep.includes(e) || e === 'memory' || e.startsWith('__') ? { root: true } : {}) }));
+    const graphFile = join(pkgDir, `.${name}-graph.json`);
+    writeFileSync(graphFile, JSON.stringify(graph));
+    const out = subsetFile(name);
+    // metadce lists every removed item on stdout: thousands of lines, so it is not shown.
+    run(join(bin, 'wasm-metadce'), [...WASM_FEATURES, '-f', graphFile, wasmFile, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    rmSync(graphFile);
+    run(join(bin, 'wasm-opt'), ['-Oz', ...WASM_FEATURES, out, '-o', out]);
+    const { raw, gzip } = sizes(out);
+    log(`www/pkg/credit_calculator_${name}_bg.wasm (${keep.length} exports): ${raw} bytes raw, ${gzip} bytes gzipped`);
+  }
 }
 
 export async function build() {
@@ -260,10 +320,8 @@ export async function build() {
   run('cargo', ['build', '--release', '--lib', '--target', WASM_TARGET]);
   const input = join(root, 'target', WASM_TARGET, 'release', 'credit_calculator.wasm');
   run(wasmBindgenBin, ['--target', 'web', '--out-dir', pkgDir, input]);
-  run(join(root, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-mutable-globals', wasmFile, '-o', wasmFile,
-  ]);
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, wasmFile, '-o', wasmFile]);
+  writeEngineSubsets();
   vendor();
   // The default policy as a file: for companies to copy and edit, and read by the element
   // (faster than the engine's call at start-up).

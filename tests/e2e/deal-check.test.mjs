@@ -147,15 +147,22 @@ describe('discount calculator on the deal-check page', () => {
   });
 
   test('is served under a strict CSP, with no inline script or style, and nothing off the origin', async () => {
-    const { page, context, problems } = await h.open();
+    const { page, context, problems } = await h.open('about:blank');
+    const wasm = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname);
+    });
     const response = await page.goto(h.url);
     const csp = response.headers()['content-security-policy'];
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
     await ready(page);
     await assertNoInline(page);
-    const wasm = await page.request.get(new URL('pkg/credit_calculator_bg.wasm', h.url).href);
-    assert.equal(wasm.headers()['content-type'], 'application/wasm');
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_deal_bg.wasm'], 'the deal check’s build of the engine, once');
+    for (const file of ['credit_calculator_bg.wasm', 'credit_calculator_deal_bg.wasm', 'credit_calculator_quote_bg.wasm']) {
+      const wasm = await page.request.get(new URL(`pkg/${file}`, h.url).href);
+      assert.equal(wasm.headers()['content-type'], 'application/wasm', file);
+    }
     assertClean(problems);
     await context.close();
   });

@@ -457,4 +457,29 @@ describe('the public quote page', () => {
     await assertSound(page, problems);
     await context.close();
   });
+  test('the page runs the quote build of the engine (one export); a policy a script sets is checked by the complete engine, loaded then', async () => {
+    const { page, context, problems } = await h.open('about:blank', { viewport: LAPTOP });
+    const wasm = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname);
+    });
+    await page.goto(new URL('quote.html', h.url).href);
+    await ready(page);
+    await answerUkCase(page);
+    await expectText(page, '#premium-range', UK_RANGE);
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_quote_bg.wasm'], 'only the quote build, once');
+
+    // A wider range in the company's policy: validatePolicy is not in the quote build.
+    const policy = await page.evaluate(async () => {
+      const p = await (await fetch('pkg/default-policy.json')).json();
+      p.insurance.rangeShare = '0.5';
+      document.querySelector('credit-calculator').policy = p;
+      return p.version;
+    });
+    assert.match(policy, /\S/);
+    await expectText(page, '#premium-range', '£3,125.00 – £9,375.00');
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_quote_bg.wasm', '/pkg/credit_calculator_bg.wasm'], 'the complete engine, when asked for more');
+    await assertSound(page, problems);
+    await context.close();
+  });
 });

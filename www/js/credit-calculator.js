@@ -21,7 +21,6 @@
 //            <meta name="quote-contact">).
 import { call as engineCall } from './engine.js';
 import { detectLocale, LOCALES, problemText, t } from './i18n.js';
-import { buildSummary } from './summary.js';
 import { decodeState, encodeState } from './share.js';
 import { localStore } from './storage.js';
 import { registeredView } from './view-registry.js';
@@ -527,6 +526,9 @@ export class CreditCalculator extends HTMLElement {
       this.#say(await copyText(link, this.#root.getElementById('toolbar')) ? 'tools.linkCopied' : 'tools.copyFailed');
     });
     $('copy-summary').addEventListener('click', async () => {
+      // Imported when asked for, like the report: the quote mode has no summary button, and
+      // its page leaves out the sections' texts a summary is written in.
+      const { buildSummary } = await import('./summary.js');
       const text = buildSummary(this.#latest, this.#locale, this.#policyLabel());
       this.#say(await copyText(text, this.#root.getElementById('toolbar')) ? 'tools.summaryCopied' : 'tools.copyFailed');
     });

@@ -3,6 +3,7 @@
 // saves every field as it is typed and marks an invalid field with the engine's message.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:discount:v1';

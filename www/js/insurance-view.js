@@ -16,6 +16,7 @@
 // digits (format.js percentToFraction).
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { el, nameCountryOptions, whenIdle } from './dom.js';
 import { registerView } from './view-registry.js';
 

@@ -6,6 +6,7 @@
 // string formatted with Intl.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { el, regionNames, whenIdle } from './dom.js';
 
 const JURISDICTIONS = ['EU', 'UK', 'CN', 'US', 'custom'];

@@ -11,6 +11,7 @@
 import * as fmt from './format.js';
 import { el } from './dom.js';
 import { has, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { hasLetterText, lt } from './letter-i18n.js';
 
 const DAY_MS = 86400000;

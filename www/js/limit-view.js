@@ -8,6 +8,7 @@
 // bar lengths of the chart are the only arithmetic, and they are decoration).
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { el, svg } from './dom.js';
 import { registerView } from './view-registry.js';
 

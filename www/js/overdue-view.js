@@ -13,6 +13,7 @@
 // step's reminder letter (letter.js) goes to ctx.print, which prints it alone.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { el, nameCountryOptions, svg, today, whenIdle } from './dom.js';
 import { buildLetter, stepName } from './letter.js';
 import { lt } from './letter-i18n.js';

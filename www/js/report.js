@@ -7,6 +7,7 @@
 import * as fmt from './format.js';
 import { el } from './dom.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { rt } from './report-i18n.js';
 
 /** The sections' latest entries the report reads. */

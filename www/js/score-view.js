@@ -7,6 +7,7 @@
 // formats the engine's decimal strings with Intl.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { el, svg, today } from './dom.js';
 import { registerView } from './view-registry.js';
 

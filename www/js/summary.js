@@ -3,6 +3,7 @@
 // decimal strings formatted with Intl; nothing is computed here.
 import * as fmt from './format.js';
 import { has, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 
 const pick = (entry) => (entry?.outcome?.ok ? entry.outcome.value : null);
 const label = (locale, key, fallback) => (has(locale, key) ? t(locale, key) : fallback);

@@ -12,6 +12,7 @@
 // and they are decoration. The late-interest calculator below it lives in late-view.js.
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
+import './i18n-sections.js'; // the sections' texts
 import { startLateView } from './late-view.js';
 import { el, svg, today } from './dom.js';
 import { registerView } from './view-registry.js';
