@@ -95,11 +95,13 @@ export async function writeBundledAssets(dir = join(root, 'www')) {
  *   pages (README, Embedding).
  * - embed-demo.js, assets-main.js, assets-quote.js (the element imports its mode's assets
  *   module by name, beside itself).
- * The portfolio page and its worker are served from www/js/ as they are: their weight is the
- * CSV parser's and the engine's.
+ * - portfolio.js and portfolio-worker.js: the portfolio page and its module worker (which
+ *   portfolio.js starts from beside itself), the CSV parser bundled into the worker.
+ * So no page of ours runs a file of www/js/, and the service worker does not precache them.
  */
 export const BUNDLES = [['app.js', 'app'], ['quote-page.js', 'quote-page'], ['engine.js', 'engine'],
   ['element-bundle.js', 'credit-calculator'], ['embed-demo.js', 'embed-demo'],
+  ['portfolio.js', 'portfolio'], ['portfolio-worker.js', 'portfolio-worker'],
   ['assets-main.js', 'assets-main'], ['assets-quote.js', 'assets-quote']];
 
 export async function bundleScripts(dir = join(root, 'www')) {
@@ -178,15 +180,14 @@ export function vendor() {
 
 export const PRECACHE_HASH_LENGTH = 16;
 const PRECACHED = [
-  // [folder under www/, which of its files]; the pages, their styles, scripts, section markup
-  // (fetched by <credit-calculator> at run time), the engine, the vendored parser, the examples.
+  // [folder under www/, which of its files]; the pages, their styles, their bundled scripts,
+  // the engine, the examples. Not js/, parts/ and vendor/: they serve the unbundled element and
+  // worker (e.g. on an intranet page, where this worker is not registered), and the bundles
+  // carry what our pages need of them (the sections' markup, the CSV parser).
   ['', (f) => f.endsWith('.html') || f === 'portfolio-template.csv'],
   ['css', (f) => f.endsWith('.css')],
-  ['js', (f) => f.endsWith('.js')],
   ['app', (f) => f.endsWith('.js')],
-  ['parts', (f) => f.endsWith('.html')],
   ['pkg', (f) => ['credit_calculator.js', 'default-policy.json'].includes(f) || /^credit_calculator(_\w+)?_bg\.wasm$/.test(f)],
-  ['vendor', () => true],
   ['examples', () => true],
 ];
 
