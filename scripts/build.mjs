@@ -6,7 +6,8 @@
 // step; Debian's binaryen is too old for current Rust output. The two --enable flags are
 // what Rust ≥ 1.87 emits by default.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +39,8 @@ export function needsBuild() {
   } catch {
     return true;
   }
-  const sources = ['src', 'Cargo.toml', 'Cargo.lock'].map((p) => newestMtime(join(root, p)));
+  // This script too: it says which smaller builds there are and what they keep.
+  const sources = ['src', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs'].map((p) => newestMtime(join(root, p)));
   return Math.max(...sources) > built;
 }
 
@@ -187,7 +189,7 @@ const PRECACHED = [
   ['', (f) => f.endsWith('.html') || f === 'portfolio-template.csv'],
   ['css', (f) => f.endsWith('.css')],
   ['app', (f) => f.endsWith('.js')],
-  ['pkg', (f) => ['credit_calculator.js', 'default-policy.json'].includes(f) || /^credit_calculator(_\w+)?_bg\.wasm$/.test(f)],
+  ['pkg', (f) => ['credit_calculator.js', 'default-policy.json', ...engineFiles()].includes(f)],
   ['examples', () => true],
 ];
 
@@ -303,17 +305,26 @@ function writeEngineSubsets() {
     const unknown = keep.filter((k) => !exports.includes(k));
     if (unknown.length) throw new Error(`ENGINE_SUBSETS.${name} names exports the engine lacks: ${unknown.join(', ')}`);
     const graph = exports.map((e) => ({ name: `export:${e}`, export: e, ...(keep.includes(e) || e === 'memory' || e.startsWith('__') ? { root: true } : {}) }));
-    const graphFile = join(pkgDir, `.${name}-graph.json`);
-    writeFileSync(graphFile, JSON.stringify(graph));
+    const scratch = mkdtempSync(join(tmpdir(), 'credit-engine-subset-'));
+    const graphFile = join(scratch, 'graph.json');
     const out = subsetFile(name);
-    // metadce lists every removed item on stdout: thousands of lines, so it is not shown.
-    run(join(bin, 'wasm-metadce'), [...WASM_FEATURES, '-f', graphFile, wasmFile, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-    rmSync(graphFile);
+    try {
+      writeFileSync(graphFile, JSON.stringify(graph));
+      // metadce lists every removed item on stdout: thousands of lines, so it is not shown.
+      run(join(bin, 'wasm-metadce'), [...WASM_FEATURES, '-f', graphFile, wasmFile, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
     run(join(bin, 'wasm-opt'), ['-Oz', ...WASM_FEATURES, out, '-o', out]);
     const { raw, gzip } = sizes(out);
     log(`www/pkg/credit_calculator_${name}_bg.wasm (${keep.length} exports): ${raw} bytes raw, ${gzip} bytes gzipped`);
   }
+  // A build no longer listed is removed, so no page or cache can pick it up.
+  for (const f of readdirSync(pkgDir)) if (/^credit_calculator_\w+_bg\.wasm$/.test(f) && !engineFiles().includes(f)) rmSync(join(pkgDir, f));
 }
+
+/** The engine's wasm files under www/pkg/: the complete one and each page's smaller one. */
+const engineFiles = () => ['credit_calculator_bg.wasm', ...Object.keys(ENGINE_SUBSETS).map((name) => `credit_calculator_${name}_bg.wasm`)];
 
 export async function build() {
   setup();

@@ -159,6 +159,12 @@ describe('discount calculator on the deal-check page', () => {
     await ready(page);
     await assertNoInline(page);
     assert.deepEqual(wasm, ['/pkg/credit_calculator_deal_bg.wasm'], 'the deal check’s build of the engine, once');
+    // The JS API on the same page is the complete engine, never the page's smaller build.
+    const exported = await page.evaluate(async () => {
+      const api = await import(new URL('pkg/credit_calculator.js', document.baseURI).href);
+      return Object.keys(await api.default());
+    });
+    for (const name of ['dealCheck', 'scorePortfolio', 'scoreCustomer']) assert.ok(exported.includes(name), `the JS API has ${name}`);
     for (const file of ['credit_calculator_bg.wasm', 'credit_calculator_deal_bg.wasm', 'credit_calculator_quote_bg.wasm']) {
       const wasm = await page.request.get(new URL(`pkg/${file}`, h.url).href);
       assert.equal(wasm.headers()['content-type'], 'application/wasm', file);

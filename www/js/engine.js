@@ -1,6 +1,6 @@
-// The one engine loader every page and element shares. The wasm module is started once and
-// its promise reused; calls never throw: they return { ok, value } or { ok: false, error }.
-// If the module ever traps (wasm aborts on a panic and is then unusable), the next call
+// The one engine loader every page and element shares. Each engine is started once and its
+// promise reused; calls never throw: they return { ok, value } or { ok: false, error }.
+// If an engine ever traps (wasm aborts on a panic and is then unusable), the next call
 // starts a fresh instance from a new module record, so the page keeps working.
 
 const PKG = new URL('../pkg/credit_calculator.js', import.meta.url);
@@ -9,44 +9,66 @@ const FULL = new URL('../pkg/credit_calculator_bg.wasm', import.meta.url);
 /**
  * The wasm the page runs. A page may preload a smaller build of the engine with only the
  * exports its sections call (`npm run build` writes them: pkg/credit_calculator_quote_bg.wasm
- * and pkg/credit_calculator_deal_bg.wasm) by marking the preload `data-engine`; elsewhere
- * (an intranet page, the portfolio worker) it is the complete engine.
+ * and pkg/credit_calculator_deal_bg.wasm) by marking the preload `data-engine="quote"` (or
+ * "deal"); it must be in the document before this module runs. Elsewhere (an intranet page,
+ * the portfolio worker) it is the complete engine.
  */
-const PAGE = (typeof document !== 'undefined' && document.querySelector('link[rel="preload"][data-engine]')?.href) || FULL.href;
+const LINK = typeof document === 'undefined' ? null : document.querySelector('link[rel="preload"][data-engine]');
+const PAGE = LINK?.href || FULL.href;
 
-const engines = new Map(); // wasm URL → its loading promise: { mod, exports, wasm }
-let records = 0; // glue module records made so far: each instance after the first gets its own
+/**
+ * The glue's module record for each engine's first instance. The complete engine's is the
+ * plain pkg/credit_calculator.js, the record a host page's own `import init from
+ * './pkg/credit_calculator.js'` shares (the JS API); a smaller build's never is, or it would
+ * stand in for the JS API with fewer functions: it is pkg/credit_calculator.js?engine=<name>,
+ * which the page modulepreloads. A restart after a trap takes a fresh record, named for this
+ * copy of the loader so that two copies on one page never share one.
+ */
+const firstRecords = new Map([[FULL.href, PKG.href]]);
+if (PAGE !== FULL.href) firstRecords.set(PAGE, `${PKG.href}?engine=${encodeURIComponent(LINK.dataset.engine || 'page')}`);
+const COPY = Math.random().toString(36).slice(2, 8);
+let restarts = 0;
+
+const engines = new Map(); // wasm URL → its loading promise: { mod, exports, wasm, record }
+const current = new Map(); // wasm URL → the module record of its current instance
 
 function start(wasm) {
   let loading = engines.get(wasm);
   if (!loading) {
-    // A query makes a new module record, hence a new wasm instance (after a trap, or for the
-    // complete engine beside the page's smaller one); the first is the preloaded glue itself.
-    const url = records === 0 ? PKG.href : `${PKG.href}?instance=${records}`;
-    records += 1;
+    const record = firstRecords.get(wasm) ?? `${PKG.href}?instance=${COPY}-${++restarts}`;
+    firstRecords.delete(wasm);
+    current.set(wasm, record);
     const page = wasm === PAGE;
     if (page) performance.mark('engine-start');
-    loading = import(url).then(async (mod) => {
+    loading = import(record).then(async (mod) => {
       const exports = await mod.default({ module_or_path: new URL(wasm) });
       if (page) performance.mark('engine-ready');
-      return { mod, exports, wasm };
+      return { mod, exports, wasm, record };
     });
-    loading.catch(() => engines.delete(wasm));
+    const started = loading;
+    started.catch(() => {
+      if (engines.get(wasm) === started) engines.delete(wasm); // the next call tries again
+    });
     engines.set(wasm, loading);
   }
   return loading;
 }
 
-/** Resolves to the engine module (its exported functions), starting it on first use. */
+/** The page's engine; the complete one when the page's smaller build cannot be loaded. */
+function pageEngine() {
+  return PAGE === FULL.href ? start(FULL.href) : start(PAGE).catch(() => start(FULL.href));
+}
+
+/** Resolves to the complete engine's module (every export), starting it on first use. */
 export async function loadEngine() {
-  return (await start(PAGE)).mod;
+  return (await start(FULL.href)).mod;
 }
 
 // Everything that imports this module calls the engine, so it starts compiling on import:
 // the pages load this module with <script type="module" async> ahead of their own scripts,
 // which starts the wasm compile while those are still arriving (before, it waited for the
 // sections' markup; the longest wait of the cold start).
-start(PAGE).catch(() => {}); // a failure is reported by the first call, which retries
+pageEngine().catch(() => {}); // a failure is reported by the first call, which retries
 
 function engineFailure(code, message) {
   return { code, field: '', message, errors: [{ code, field: '', message }] };
@@ -59,10 +81,11 @@ function engineFailure(code, message) {
 export async function call(name, ...args) {
   let engine;
   try {
-    engine = await start(PAGE);
-    // A function the page's smaller engine leaves out (a host page asking for more than the
-    // page's own sections do) is answered by the complete engine, loaded then.
-    if (PAGE !== FULL.href && typeof engine.exports[name] !== 'function') engine = await start(FULL.href);
+    engine = await pageEngine();
+    // A function the page's smaller build leaves out (a host page asking for more than the
+    // page's own sections do, or a company policy to check) is answered by the complete
+    // engine, loaded then.
+    if (engine.wasm !== FULL.href && typeof engine.exports[name] !== 'function') engine = await start(FULL.href);
   } catch (e) {
     return { ok: false, error: engineFailure('ENGINE_FAILED', `The calculator could not start: ${e?.message ?? e}`) };
   }
@@ -72,7 +95,8 @@ export async function call(name, ...args) {
     if (e && e.name === 'CreditCalculatorError') {
       return { ok: false, error: { code: e.code, field: e.field, message: e.message, errors: e.errors ?? [] } };
     }
-    engines.delete(engine.wasm); // the next call starts a fresh instance of this engine
+    // The next call starts a fresh instance of this engine (unless one already has).
+    if (current.get(engine.wasm) === engine.record) engines.delete(engine.wasm);
     return { ok: false, error: engineFailure('ENGINE_FAILED', String(e?.message ?? e)) };
   }
 }
