@@ -149,6 +149,7 @@ export function startQuoteView(ctx) {
   const { $, storage, call } = ctx;
   let locale = ctx.locale;
   let policy = null; // the policy in use, once the engine has given it
+  const collators = new Map(); // locale → Intl.Collator
   let pendingSector = null; // a restored sector, until the policy's list of industries is in
   let outcome = null; // { ok, value } | { ok: false, error } of the latest estimate
   let sent = null; // the answers that produced `outcome`
@@ -242,7 +243,10 @@ export function startQuoteView(ctx) {
   }
 
   function fillOptions() {
-    const collator = new Intl.Collator(locale);
+    // Called again once the policy is in (its sectors) and on a language switch: one collator
+    // per language, made once (its first use loads ICU data).
+    if (!collators.has(locale)) collators.set(locale, new Intl.Collator(locale));
+    const collator = collators.get(locale);
     const byName = (a, b) => collator.compare(a[1], b[1]);
     const option = ([value, text]) => el('option', { value, text });
 
@@ -254,15 +258,9 @@ export function startQuoteView(ctx) {
     sector.replaceChildren(...[['', qt(locale, 'q.sector.other')], ...industries].map(option));
     if (policy) setSector(chosenSector);
 
-    let regions = null;
-    try {
-      regions = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      regions = null;
-    }
     const country = $('q-country');
     const chosenCountry = country.value;
-    const countries = HOLDER_COUNTRIES.map((code) => [code, regions?.of(code) ?? code]).sort(byName);
+    const countries = HOLDER_COUNTRIES.map((code) => [code, qt(locale, `q.country.${code}`)]).sort(byName);
     country.replaceChildren(...[['', qt(locale, 'q.country.unknown')], ...countries].map(option));
     country.value = chosenCountry;
 
