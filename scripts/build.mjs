@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import {
@@ -35,7 +35,7 @@ export function needsBuild() {
   let built;
   try {
     // The oldest of the engine's builds: the complete one and each page's smaller one.
-    built = Math.min(...[wasmFile, ...Object.keys(ENGINE_SUBSETS).map(subsetFile)].map((f) => statSync(f).mtimeMs));
+    built = Math.min(...engineFiles().map((f) => statSync(f).mtimeMs));
   } catch {
     return true;
   }
@@ -149,16 +149,16 @@ export async function bundleScripts(dir = join(root, 'www')) {
     bundle(BUNDLES.filter((e) => !isQuote(e)), [oneEngine]),
     bundle(BUNDLES.filter(isQuote), [oneEngine, quoteLean]),
   ]);
-  const result = { outputFiles: results.flatMap((r) => r.outputFiles) };
+  const outputFiles = results.flatMap((r) => r.outputFiles);
   // Written only when changed, and older files removed, so a rebuild touches nothing else.
   mkdirSync(out, { recursive: true });
   const written = new Set();
-  for (const file of result.outputFiles) {
+  for (const file of outputFiles) {
     written.add(file.path);
     if (!existsSync(file.path) || !readFileSync(file.path).equals(Buffer.from(file.contents))) writeFileSync(file.path, file.contents);
   }
   for (const name of readdirSync(out)) if (!written.has(join(out, name))) rmSync(join(out, name));
-  return result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => relative(dir, f.path));
+  return outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => relative(dir, f.path));
 }
 
 /**
@@ -189,7 +189,7 @@ const PRECACHED = [
   ['', (f) => f.endsWith('.html') || f === 'portfolio-template.csv'],
   ['css', (f) => f.endsWith('.css')],
   ['app', (f) => f.endsWith('.js')],
-  ['pkg', (f) => ['credit_calculator.js', 'default-policy.json', ...engineFiles()].includes(f)],
+  ['pkg', (f) => ['credit_calculator.js', 'default-policy.json', ...engineFiles().map((p) => basename(p))].includes(f)],
   ['examples', () => true],
 ];
 
@@ -320,11 +320,12 @@ function writeEngineSubsets() {
     log(`www/pkg/credit_calculator_${name}_bg.wasm (${keep.length} exports): ${raw} bytes raw, ${gzip} bytes gzipped`);
   }
   // A build no longer listed is removed, so no page or cache can pick it up.
-  for (const f of readdirSync(pkgDir)) if (/^credit_calculator_\w+_bg\.wasm$/.test(f) && !engineFiles().includes(f)) rmSync(join(pkgDir, f));
+  const listed = engineFiles();
+  for (const f of readdirSync(pkgDir)) if (/^credit_calculator_\w+_bg\.wasm$/.test(f) && !listed.includes(join(pkgDir, f))) rmSync(join(pkgDir, f));
 }
 
-/** The engine's wasm files under www/pkg/: the complete one and each page's smaller one. */
-const engineFiles = () => ['credit_calculator_bg.wasm', ...Object.keys(ENGINE_SUBSETS).map((name) => `credit_calculator_${name}_bg.wasm`)];
+/** The engine's wasm files: the complete one and each page's smaller one. */
+const engineFiles = () => [wasmFile, ...Object.keys(ENGINE_SUBSETS).map(subsetFile)];
 
 export async function build() {
   setup();

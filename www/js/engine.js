@@ -45,9 +45,8 @@ function start(wasm) {
       if (page) performance.mark('engine-ready');
       return { mod, exports, wasm, record };
     });
-    const started = loading;
-    started.catch(() => {
-      if (engines.get(wasm) === started) engines.delete(wasm); // the next call tries again
+    loading.catch(() => {
+      if (engines.get(wasm) === loading) engines.delete(wasm); // the next call tries again
     });
     engines.set(wasm, loading);
   }
