@@ -99,12 +99,18 @@ export async function writeBundledAssets(dir = join(root, 'www')) {
  *   module by name, beside itself).
  * - portfolio.js and portfolio-worker.js: the portfolio page and its module worker (which
  *   portfolio.js starts from beside itself), the CSV parser bundled into the worker.
+ * - i18n.zh.js, i18n-sections.zh.js …: the Chinese texts, which i18n.js's loadLocale imports
+ *   by name (beside the bundle) the first time a page shows Chinese; the bundles keep those
+ *   imports as they are, so a page in English never downloads them.
  * So no page of ours runs a file of www/js/, and the service worker does not precache them.
  */
+const LANGUAGE_FILES = ['i18n', 'i18n-sections', 'letter-i18n', 'report-i18n', 'quote-i18n'].map((m) => `${m}.zh`);
+
 export const BUNDLES = [['app.js', 'app'], ['quote-page.js', 'quote-page'], ['engine.js', 'engine'],
   ['element-bundle.js', 'credit-calculator'], ['embed-demo.js', 'embed-demo'],
   ['portfolio.js', 'portfolio'], ['portfolio-worker.js', 'portfolio-worker'],
-  ['assets-main.js', 'assets-main'], ['assets-quote.js', 'assets-quote']];
+  ['assets-main.js', 'assets-main'], ['assets-quote.js', 'assets-quote'],
+  ...LANGUAGE_FILES.map((name) => [`${name}.js`, name])];
 
 export async function bundleScripts(dir = join(root, 'www')) {
   const esbuild = await import('esbuild');
@@ -130,6 +136,13 @@ export async function bundleScripts(dir = join(root, 'www')) {
         args.kind === 'dynamic-import' ? { path: `../js/${args.path.slice(2)}`, external: true } : undefined));
     },
   };
+  const languageFiles = {
+    name: 'language-files',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/[\w-]+\.zh\.js$/ }, (args) => (
+        args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    },
+  };
   const bundle = (entries, plugins) => esbuild.build({
     entryPoints: entries.map(([from, to]) => ({ in: join(dir, 'js', from), out: to })),
     outdir: out,
@@ -146,8 +159,8 @@ export async function bundleScripts(dir = join(root, 'www')) {
   });
   const isQuote = ([from]) => from === 'quote-page.js';
   const results = await Promise.all([
-    bundle(BUNDLES.filter((e) => !isQuote(e)), [oneEngine]),
-    bundle(BUNDLES.filter(isQuote), [oneEngine, quoteLean]),
+    bundle(BUNDLES.filter((e) => !isQuote(e)), [oneEngine, languageFiles]),
+    bundle(BUNDLES.filter(isQuote), [oneEngine, languageFiles, quoteLean]),
   ]);
   const outputFiles = results.flatMap((r) => r.outputFiles);
   // Written only when changed, and older files removed, so a rebuild touches nothing else.

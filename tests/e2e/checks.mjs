@@ -79,3 +79,13 @@ export async function pdfText(pdf) {
   await doc.destroy();
   return { pages, text: all.replace(/\s+/g, ' ') };
 }
+
+/**
+ * Picks a language in the calculator's toolbar and waits until the page shows it: the first
+ * switch to Chinese fetches its texts (www/app/*.zh.js) before anything changes, as a person
+ * would see the page change a moment after choosing.
+ */
+export async function chooseLocale(page, locale) {
+  await page.selectOption('#locale', locale);
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+}

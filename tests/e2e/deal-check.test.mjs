@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, assertNoInline, axe, text } from './checks.mjs';
+import { assertClean, assertNoInline, axe, text, chooseLocale } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -46,9 +46,17 @@ describe('discount calculator on the deal-check page', () => {
   });
 
   test('shows the same answer in Simplified Chinese, and remembers the choice', async () => {
-    const { page, context, problems } = await h.open();
+    const { page, context, problems } = await h.open('about:blank');
+    const languageFiles = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.zh.js')) languageFiles.push(new URL(r.url()).pathname);
+    });
+    await page.goto(h.url);
     await ready(page);
-    await page.selectOption('#locale', 'zh-CN');
+    assert.deepEqual(languageFiles, [], 'a page in English downloads no Chinese texts');
+    await chooseLocale(page, 'zh-CN');
+    assert.deepEqual(languageFiles.filter((f) => /\/(i18n|i18n-sections)\.zh\.js$/.test(f)).sort(),
+      ['/app/i18n-sections.zh.js', '/app/i18n.zh.js'], 'the Chinese texts, fetched once on the first switch');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await text(page, '#discount-title'), '提前付款折扣');
     assert.equal(await text(page, 'label[for="netDays"]'), '信用期（天）');
@@ -85,7 +93,7 @@ describe('discount calculator on the deal-check page', () => {
 
     await page.locator('#netDays').fill('5');
     assert.equal(await text(page, '#netDays-error'), 'The net period must be longer than the discount period.');
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     assert.equal(await text(page, '#netDays-error'), '信用期必须长于折扣期。');
     assert.equal(await text(page, '#discountPercent-error'), '折扣须不小于 0%，且小于 100%。');
     await axe(page, 'errors shown');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, text, expectText } from './checks.mjs';
+import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, text, expectText, chooseLocale } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -349,7 +349,7 @@ describe('credit insurance on the deal-check page', () => {
     // The limit above is untouched by an error here.
     assert.equal(await text(page, '#limit-amount'), 'CN¥160,000.00');
 
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     assert.equal(await text(page, '#ins-indemnity-error'), '请输入 50% 到 100% 之间的赔付比例。');
     assert.equal(await text(page, '#insurance-status'), '请更正标出的字段以查看结果。');
     await axe(page, 'Chinese, indemnity error shown');
@@ -359,7 +359,7 @@ describe('credit insurance on the deal-check page', () => {
     await expectText(page, '#ins-excess-error', '请输入数字。');
     assert.equal(await text(page, '#ins-typicalTermsDays-error'), '请输入 0 到 3650 天。');
     assert.equal(await page.locator('#insurance-form [aria-invalid="true"]').count(), 3);
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
     assert.equal(await text(page, '#ins-excess-error'), 'Enter a number.');
     assert.equal(await text(page, '#ins-typicalTermsDays-error'), 'Enter from 0 to 3650 days.');
     assert.equal(await text(page, '#ins-indemnity-error'), 'Enter an indemnity from 50% to 100%.');
@@ -384,7 +384,7 @@ describe('credit insurance on the deal-check page', () => {
     await expectText(page, '#insurance-payout', 'CN¥144,000.00');
     await axe(page, 'English');
 
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     assert.equal(await text(page, '#insurance-title'), '信用保险');
     assert.equal(await text(page, 'label[for="ins-indemnity"]'), '赔付比例（%）');
     assert.equal(await text(page, 'label[for="ins-insuredTurnover"]'), '对该客户的年投保销售额（选填）');
@@ -407,7 +407,7 @@ describe('credit insurance on the deal-check page', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await assertNoSidewaysScroll(page, 'Chinese, 375px');
     await axe(page, 'Chinese, 375px');
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
     assert.equal(await text(page, '#insurance-payout'), 'CN¥144,000.00');
     await assertNoSidewaysScroll(page, 'English, 375px');
     await axe(page, 'English, 375px');

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, expectText, text as innerText } from './checks.mjs';
+import { assertClean, axe, assertNoInline, assertNoSidewaysScroll, expectText, text as innerText, chooseLocale } from './checks.mjs';
 
 const PHONE = { width: 375, height: 740 };
 const LAPTOP = { width: 1280, height: 900 };
@@ -178,7 +178,7 @@ describe('the public quote page', () => {
     await assertTapTargets(page, 'English, 1280px');
     await axe(page, 'English, 1280px');
 
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.title(), '贸易信用保险：参考保费');
     assert.equal(await text(page, 'label[for="q-turnover"]'), '您每年的赊销额是多少？');
@@ -204,7 +204,7 @@ describe('the public quote page', () => {
     await assertTapTargets(page, 'Chinese, 375px');
     await axe(page, 'Chinese, 375px');
 
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await expectText(page, '#premium-range', UK_RANGE);
     await assertNoSidewaysScroll(page, 'English, 375px');
@@ -244,11 +244,11 @@ describe('the public quote page', () => {
 
     await page.locator('#q-turnover').fill('0');
     await expectText(page, '#q-turnover-error', 'Enter an amount above zero.');
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     await expectText(page, '#q-turnover-error', '请输入大于 0 的金额。');
     assert.equal(await text(page, '#quote-status'), '请更正标出的回答以查看估算。');
     await axe(page, 'Chinese, invalid turnover');
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
     assert.deepEqual(await answers(page), { ...UK_ANSWERS, turnover: '0' });
 
     // A wrong loss figure is marked on its own field.
@@ -346,13 +346,13 @@ describe('the public quote page', () => {
     assert.equal(await text(page, '#fig-total'), '£7,000.00');
 
     // The language is remembered too.
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     await page.reload();
     await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.deepEqual(await answers(page), UK_ANSWERS);
     await expectText(page, '#premium-range', '£4,687.50 至 £7,812.50');
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
 
     await page.click('#clear');
     await expectText(page, '#quote-status', 'Enter your yearly sales on credit (question 1) to see your estimate.');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, pdfText, text as shownText } from './checks.mjs';
+import { assertClean, pdfText, text as shownText, chooseLocale } from './checks.mjs';
 
 const NAME = '<img src=x onerror=alert(1)>';
 
@@ -218,7 +218,7 @@ describe('the printed credit report', () => {
 
   test('in Chinese the report has the Chinese section titles', async () => {
     const { page, context, problems, dialogs } = await openDealCheck();
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     await page.locator('#score-asOf').fill('2026-11-22');
     await page.locator('#score-name').pressSequentially(NAME);
     await page.locator('#score-foundedOn').fill('2020-05-01');

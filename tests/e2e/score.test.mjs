@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, axe, assertNoInline, text, expectText } from './checks.mjs';
+import { assertClean, axe, assertNoInline, text, expectText, chooseLocale } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -179,7 +179,7 @@ describe('customer score on the deal-check page', () => {
     assert.equal(await page.locator('#fa-ratios tr').count(), 20);
     await axe(page, 'English, full financials');
 
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     assert.equal(await text(page, '#score-title'), '客户评分');
     assert.equal(await text(page, '#score-form .group:nth-of-type(1) > legend'), '企业概况');
     assert.equal(await text(page, 'label[for="fin-currentAssets"]'), '流动资产');
@@ -199,7 +199,7 @@ describe('customer score on the deal-check page', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(widths.scroll <= widths.client, `no sideways scrolling at 375px (${widths.scroll} > ${widths.client})`);
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
     const widthsEn = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(widthsEn.scroll <= widthsEn.client, `no sideways scrolling at 375px in English (${widthsEn.scroll} > ${widthsEn.client})`);
     await axe(page, 'English, phone width');
@@ -241,7 +241,7 @@ describe('customer score on the deal-check page', () => {
     };
     assert.deepEqual(await kept(), typed);
 
-    await page.selectOption('#locale', 'zh-CN');
+    await chooseLocale(page, 'zh-CN');
     assert.equal(await text(page, '#score-foundedOn-error'), '不能晚于评估日期。');
     assert.equal(await text(page, '#score-status'), '请更正标出的字段以查看结果。');
     await axe(page, 'Chinese, errors shown');
@@ -259,7 +259,7 @@ describe('customer score on the deal-check page', () => {
     assert.equal(await page.getAttribute(row('payment', 1, 'paidDate'), 'aria-invalid'), 'true');
     assert.equal(await page.getAttribute(row('legal', 1, 'kind'), 'aria-invalid'), 'true');
     assert.equal(await text(page, `#${await page.getAttribute(row('legal', 1, 'kind'), 'id')}-error`), '此项必填。');
-    await page.selectOption('#locale', 'en');
+    await chooseLocale(page, 'en');
     assert.equal(await text(page, `#${await page.getAttribute(row('payment', 1, 'paidDate'), 'id')}-error`), 'Must not be after the as-of date.');
     assert.equal(await page.inputValue('#prev-revenue'), 'abc');
     assert.equal(await page.inputValue('#fin-currentAssets'), '150x');

@@ -10,7 +10,7 @@ import './terms-view.js';
 import './insurance-view.js';
 import './overdue-view.js';
 import './discount-view.js';
-import { t } from './i18n.js';
+import { loadLocale, t } from './i18n.js';
 import { registerOffline } from './offline.js';
 
 const calculator = document.querySelector('credit-calculator');
@@ -27,5 +27,8 @@ calculator.addEventListener('credit-result', () => {
   performance.mark('first-result');
   document.documentElement.dataset.ready = 'true';
 }, { passive: true });
-customElements.whenDefined('credit-calculator').then(() => translatePage(calculator.locale));
+// The element's language, once its texts are in (a page in Chinese fetches them first).
+customElements.whenDefined('credit-calculator')
+  .then(() => loadLocale(calculator.locale).catch(() => {}))
+  .then(() => translatePage(calculator.locale));
 registerOffline();

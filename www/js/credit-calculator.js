@@ -20,7 +20,7 @@
 //            contact (mode quote: the address of the "talk to us" button; else the page's
 //            <meta name="quote-contact">).
 import { call as engineCall } from './engine.js';
-import { detectLocale, LOCALES, problemText, t } from './i18n.js';
+import { detectLocale, loadLocale, LOCALES, problemText, t } from './i18n.js';
 import { decodeState, encodeState } from './share.js';
 import { localStore } from './storage.js';
 import { registeredView } from './view-registry.js';
@@ -201,6 +201,7 @@ export class CreditCalculator extends HTMLElement {
   #views = [];
   #latest = {};
   #locale = 'en';
+  #wantedLocale = 'en'; // the language last asked for, shown once its texts are in
   #store = null;
   #policy = null; // the company policy as the engine read it (defaults filled), or null
   #policySource = null; // { kind: 'file' | 'url' | 'attribute' | 'script', name }
@@ -288,6 +289,8 @@ export class CreditCalculator extends HTMLElement {
 
   async #boot() {
     this.#locale = this.#pickLocale();
+    this.#wantedLocale = this.#locale;
+    loadLocale(this.#locale).catch(() => {}); // fetched while the rest starts; #render waits for it
     if (this.#pendingInput) this.#writeState(this.#pendingInput);
     await this.#readFragment();
     const src = this.getAttribute('policy-src');
@@ -357,6 +360,9 @@ export class CreditCalculator extends HTMLElement {
       if (generation === this.#generation) this.#fail(e);
       return;
     }
+    if (generation !== this.#generation) return;
+    // The language's texts, including those of sections just imported (English if unreachable).
+    await loadLocale(this.#locale).catch(() => {});
     if (generation !== this.#generation) return;
     const [styleSheets, fragments, starters] = loaded;
     this.#root.adoptedStyleSheets = styleSheets.filter(Boolean);
@@ -483,8 +489,18 @@ export class CreditCalculator extends HTMLElement {
     this.#showStatus();
   }
 
+  /** Switches once the language's texts are in (a first switch fetches them); the last ask wins. */
   #setLocale(locale) {
-    if (!LOCALES.includes(locale) || locale === this.#locale) return;
+    if (!LOCALES.includes(locale)) return;
+    this.#wantedLocale = locale;
+    if (locale === this.#locale) return;
+    loadLocale(locale).catch(() => {}).then(() => {
+      if (locale === this.#wantedLocale) this.#showLocale(locale);
+    });
+  }
+
+  #showLocale(locale) {
+    if (locale === this.#locale) return;
     this.#locale = locale;
     if (this.#ctx) this.#ctx.locale = locale;
     this.#translate();
@@ -529,6 +545,7 @@ export class CreditCalculator extends HTMLElement {
       // Imported when asked for, like the report: the quote mode has no summary button, and
       // its page leaves out the sections' texts a summary is written in.
       const { buildSummary } = await import('./summary.js');
+      await loadLocale(this.#locale).catch(() => {}); // the texts of a module imported just now
       const text = buildSummary(this.#latest, this.#locale, this.#policyLabel());
       this.#say(await copyText(text, this.#root.getElementById('toolbar')) ? 'tools.summaryCopied' : 'tools.copyFailed');
     });
@@ -581,6 +598,7 @@ export class CreditCalculator extends HTMLElement {
     if (!host) return;
     try {
       const { buildReport } = await import('./report.js');
+      await loadLocale(this.#locale).catch(() => {}); // report-i18n.js's, in this language
       host.replaceChildren(buildReport(this.#latest, this.#locale, { policy: this.#policy ?? this.#defaultPolicy }));
     } catch (e) {
       // Never a blank sheet without a word: the report says it could not be built.

@@ -97,102 +97,39 @@ const en = {
   'app.skipOverdue': 'Skip to the overdue customer',
 };
 
-const zh = {
-  'app.title': '客户信用计算器',
-  'app.tagline': 'B2B 赊销交易核查：数字精确，全部在您的浏览器中计算。',
-  'app.skip': '跳到计算器',
-  'lang.label': '语言',
-  'privacy': '隐私保护：所有计算都在本页面完成，您输入的任何内容都不会被发送出去。',
-  'policy.version': '信用政策 {version}',
-  'engine.loading': '正在启动计算器…',
-  'engine.failed': '计算器意外停止，已重新启动。您输入的内容仍在，请重试。',
-  'app.skipNav': '跳转链接',
-  'app.dealCheck': '交易核查',
-  'app.quoteLink': '信用保险：快速参考报价',
-  'app.portfolioLink': '为整份客户清单评分（客户组合）',
-  'app.embedLink': '在内网页面中嵌入计算器',
-  'tools.copyLink': '复制链接',
-  'tools.copySummary': '复制摘要',
-  'tools.print': '打印报告',
-  'tools.reportFailed': '无法生成报告；屏幕上的数字不受影响。',
-  'tools.clear': '清空',
-  'tools.clearConfirm': '清空此计算器的所有字段？此操作无法撤销。',
-  'tools.cleared': '已清空，所有字段恢复为初始值。',
-  'tools.linkCopied': '链接已复制。# 号之后是您输入的内容（不含结果），这部分从不发送到服务器。',
-  'tools.summaryCopied': '摘要已复制，可粘贴到邮件或 CRM 备注中。',
-  'tools.copyFailed': '无法复制：浏览器不允许。',
-  'tools.linkOpened': '已从共享链接打开：字段内容为共享时的输入。',
-  'tools.linkBroken': '无法读取此共享链接，显示的是您自己保存的内容。',
-  'tools.policy': '信用政策',
-  'tools.policyOurs': '默认 {version}',
-  'tools.policyCompany': '{name} {version}（贵公司）',
-  'tools.policyHint': '载入贵公司的信用政策：与默认政策格式相同的 JSON 文件。仅在本页面读取，之后所有结果均按其计算。',
-  'tools.policyFile': '政策文件',
-  'tools.policyUrl': '或其在本站的地址',
-  'tools.policyUrlHint': '例如 /credit-policy.json。只读取本站的地址。',
-  'tools.policyLoad': '载入',
-  'tools.policyDefault': '使用默认政策',
-  'tools.policyDownload': '下载默认政策',
-  'tools.policyInvalid': '此政策无法使用：{count} 个问题。当前使用的政策未改变。',
+export const messages = { en, 'zh-CN': {} };
 
-  'error.REQUIRED': '此项必填。',
-  'error.POLICY_OFF_ORIGIN': '只读取本站的政策，请填写如 /credit-policy.json 的地址。',
-  'error.POLICY_UNREACHABLE': '无法从该地址获取政策。',
-  'error.POLICY_NOT_JSON': '此文件不是 JSON：信用政策是 JSON 文档。',
-  'error.NOT_A_NUMBER': '请输入数字。',
-  'error.NOT_AN_INTEGER': '请输入整数。',
-  'error.TOO_PRECISE': '小数位数过多（最多 28 位）。',
-  'error.OUT_OF_RANGE.between': '请输入 {min} 到 {max} 之间的数值。',
-  'error.OUT_OF_RANGE.min': '请输入不小于 {min} 的数值。',
-  'error.OUT_OF_RANGE.max': '请输入不大于 {max} 的数值。',
-  'error.OUT_OF_RANGE': '数值过大，无法计算。',
-  'error.NOT_A_DATE': '请输入日期（年-月-日）。',
-  'error.NOT_ONE_OF': '请从以下选项中选择：{allowed}。',
-  'error.NET_NOT_AFTER_DISCOUNT': '信用期必须长于折扣期。',
-  'error.OVERFLOW': '数值过大，无法计算。',
-  'error.discountPercent.OUT_OF_RANGE': '折扣须不小于 0%，且小于 100%。',
-  'error.currency.NOT_ONE_OF': '请选择币种。',
-  'error.ENGINE_FAILED': '计算器意外停止，已重新启动，请重试。',
-  'error.other': '此值无法使用：{message}',
+/**
+ * Every language but English comes as a file of its own beside each text module (i18n.zh.js
+ * beside i18n.js, and so on), fetched the first time a page shows that language: a page in
+ * English never downloads the Chinese texts (a fifth of the deal check's script). A text
+ * module registers its loader here when it is imported; loadLocale(locale) runs every loader
+ * registered so far for that language (each once; one that failed runs again next time) and
+ * resolves when their texts are in. Until then, and if a file cannot be fetched, t() answers
+ * in English.
+ */
+const loaders = []; // { locale, load, loading }
 
-  // 客户评分
-  'app.skipScore': '跳到客户评分',
-  'app.skipDiscount': '跳到折扣计算器',
+export function addLocale(locale, load) {
+  loaders.push({ locale, load, loading: null });
+}
 
-  'error.AFTER_AS_OF': '不能晚于评估日期。',
-  'error.UNORDERED': '日期的先后顺序有误。',
-  'error.DUPLICATE': '重复出现（例如两个报告期的截止日相同）。',
-  'error.NOT_A_BOOLEAN': '请选择是或否。',
-  'error.TOO_LONG': '内容过长或条目过多。',
-  'error.TOO_LONG.max': '内容过长或条目过多（最多 {max}）。',
-  // 信用额度
-  'app.skipLimit': '跳到信用额度',
-  'error.termsDays.OUT_OF_RANGE': '请输入 {min} 到 {max} 天。',
-  'error.expectedDaysBeyondTerms.OUT_OF_RANGE': '请输入 {min} 到 {max} 天。',
-  'error.grade.OUT_OF_RANGE': '客户等级不在信用政策的等级范围内。',
-  'error.expectedAnnualSales.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.expectedMonthlySales.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.openReceivables.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.openOrders.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.requestedAmount.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.ourAnnualSales.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.customerRevenue.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.insurerApprovedLimit.OUT_OF_RANGE': '请输入不小于 0 的金额（小于 10¹⁸）。',
-  'error.tangibleNetWorth.OUT_OF_RANGE': '请输入 −10¹⁸ 到 10¹⁸ 之间的金额。',
-  'error.workingCapital.OUT_OF_RANGE': '请输入 −10¹⁸ 到 10¹⁸ 之间的金额。',
-  // 信用条件
-  'app.skipTerms': '跳到信用条件',
-  // 信用保险部分
-  'app.skipInsurance': '跳到信用保险',
-  // 逾期客户部分
-  'app.skipOverdue': '跳至逾期客户',
-};
+export function loadLocale(locale) {
+  return Promise.all(loaders.filter((l) => l.locale === locale).map((l) => {
+    l.loading ??= l.load().catch((e) => {
+      l.loading = null;
+      throw e;
+    });
+    return l.loading;
+  })).then(() => undefined);
+}
 
-export const messages = { en, 'zh-CN': zh };
+addLocale('zh-CN', () => import('./i18n.zh.js').then((m) => addMessages({ 'zh-CN': m.default })));
 
 /**
  * Adds a module's texts (e.g. i18n-sections.js, the deal sections'): the quote page loads
  * only the texts above and its own, not the deal check's. A key already here is kept.
+ * Also how a language's file adds its texts (loadLocale).
  */
 export function addMessages(more) {
   for (const locale of LOCALES) {

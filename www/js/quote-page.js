@@ -3,6 +3,7 @@
 // and marks the page ready when the calculator has first answered.
 import './credit-calculator.js';
 import './quote-view.js'; // the page's one section: it comes with the page, not after the element asks
+import { loadLocale } from './i18n.js';
 import { qt } from './quote-i18n.js';
 import { registerOffline } from './offline.js';
 
@@ -25,5 +26,8 @@ function markReady(e) {
 calculator.addEventListener('credit-locale', (e) => translatePage(e.detail.locale));
 calculator.addEventListener('credit-result', markReady, { passive: true });
 calculator.addEventListener('credit-error', markReady, { passive: true });
-customElements.whenDefined('credit-calculator').then(() => translatePage(calculator.locale));
+// The element's language, once its texts are in (a page in Chinese fetches them first).
+customElements.whenDefined('credit-calculator')
+  .then(() => loadLocale(calculator.locale).catch(() => {}))
+  .then(() => translatePage(calculator.locale));
 registerOffline();

@@ -2,6 +2,8 @@
 // check already has (ratios, factors, methods, decisions …) come from i18n.js, so the report
 // and the screen say the same thing; only what the report alone says is here.
 
+import { addLocale } from './i18n.js';
+
 const en = {
   kind: 'Credit report',
   title: 'Credit report: {name}',
@@ -120,125 +122,8 @@ const en = {
   'footer.line': 'Credit policy {policy} · as of {asOf} · generated on {generated}',
 };
 
-const zh = {
-  kind: '信用报告',
-  title: '信用报告：{name}',
-  'name.none': '未填写客户名称',
-  notGiven: '未填写',
-  policy: '信用政策',
-  generated: '生成时间',
-  heading: '{n}. {title}',
-  withDetail: '{main}（{detail}）',
-  range: '{low} 至 {high}',
-  notCalculated: '未计算。',
-  'notCalculated.problem': '未计算：{problem}',
-  'notCalculated.field': '未计算：需要更正输入项 {field}。{problem}',
-  'notCalculated.noScore': '未计算：没有有效的客户评分（见第 2 节）。',
-  'col.value': '数值',
-
-  'section.basic': '基本信息',
-  'section.score': '评分与等级',
-  'section.reasons': '评分原因',
-  'section.financials': '财务分析',
-  'section.payments': '付款记录',
-  'section.legal': '法律记录',
-  'section.limit': '信用额度',
-  'section.terms': '信用条件比较',
-  'section.insurance': '信用保险估算',
-  'section.overdue': '逾期发票',
-
-  'basic.reference': '客户编号',
-  'basic.bureau': '{score}（评分范围 {min} 至 {max}）',
-
-  'score.score': '评分',
-  'score.of100': '{score}（满分 100）',
-  'score.grade': '等级',
-  'score.gradeOf': '第 {grade} 级（共 {of} 级，1 级最好）',
-  'score.missing': '缺少数据的因素',
-  'score.missing.none': '无：每个因素都有数据',
-
-  'reasons.reason': '原因（最多四条，按扣分排序）',
-  'reasons.pointsLost': '扣分',
-
-  'fin.figure': '项目',
-  'fin.entered': '输入的财务数据（{currency}）',
-  'fin.currencyAsEntered': '按输入时的币种和单位',
-  'fin.latest': '最近一期',
-  'fin.previous': '上一期',
-  'altman.components': 'Altman 分项',
-  'altman.component': '分项',
-  'altman.ratio': '比率',
-  'altman.coefficient': '系数',
-  'altman.contribution': '贡献',
-
-  'pay.index': '付款指数（近期付款权重更高）',
-  'pay.indexUnweighted': '付款指数（所有付款同等权重）',
-  'pay.sharePaidLate': '逾期付款金额占比',
-  'pay.source': '依据',
-  'pay.source.experiences': '逐笔发票',
-  'pay.source.summary': '付款记录汇总',
-  'pay.invoices': '发票（金额按输入）',
-  'pay.col.amount': '金额',
-  'pay.col.days': '逾期天数',
-  'pay.col.index': '指数值',
-  'pay.col.note': '是否计入',
-  'pay.open': '尚未付款',
-  'pay.counted': '是',
-  'excluded.NOT_YET_DUE': '尚未到期：不计入',
-  'excluded.OLDER_THAN_LOOKBACK': '超出回溯期：不计入',
-
-  'legal.notChecked': '未查询法律记录。',
-  'legal.col.amount': '金额',
-  'legal.col.status': '状态',
-  'legal.col.age': '距今（月）',
-  'legal.col.severity': '严重程度',
-  'legal.col.weighted': '加权严重程度',
-  'legal.resolved': '已解决',
-  'legal.unresolved': '未解决',
-  'legal.total': '加权严重程度合计',
-  'legal.effect': '对评分的影响',
-  'legal.effect.points': '法律记录因素得分 {points}（满分 100），评分因此减少 {lost} 分',
-  'legal.howWeighted': '每条记录的严重程度随时间推移和解决后降低权重；未解决的破产申请使客户直接列入最差等级。',
-
-  binding: '{method}（{tag}）',
-  'limit.recommended': '建议信用额度',
-  'limit.bindingMethod': '决定额度的方法',
-  'limit.request.why': '理由',
-  'limit.request.none': '未申请额度。',
-
-  'terms.caption': '各方案按对该客户一年的销售额计算',
-  'terms.option': '方案 {n}：{description}',
-  'terms.best': '{option}（{tag}）',
-  'terms.col.option': '方案',
-  'terms.col.daysOutstanding': '应收账款天数',
-  'terms.col.carryingCost': '每年资金占用成本',
-  'terms.col.expectedLoss': '每年预期损失',
-  'terms.col.discountCost': '每年折扣成本',
-  'terms.col.netContribution': '每年净贡献',
-  'terms.col.totalCost': '每年总成本',
-  'discount.terms': '条件',
-  'discount.perYear': '每年 {rate}（一年按 {basis} 天）',
-
-  'ins.premium': '每年参考保费',
-  'ins.rate': '保险费率',
-  'ins.rate.value': '投保销售额的 {rate}',
-  'ins.rate.minimum': '投保销售额的 {rate}；按保险公司最低保费计为 {effective}',
-  'ins.minimum': '适用的保险公司最低保费',
-  'ins.turnover': '每年投保销售额',
-  'ins.indemnity': '赔付比例',
-  'ins.payout.how': '计算方式',
-
-  'od.step.due': '{action}，自 {date} 起应执行（可主张 {claim}）',
-  'od.step.upcoming': '{date}：{action}（届时可主张 {claim}）',
-  'od.next': '下一催收步骤',
-  'od.next.none': '无：所有步骤均已到期',
-  'od.bestRoute': '回收',
-
-  footer: '根据输入的数据和上述信用政策在浏览器中计算。仅供参考：并非信用决定、报价要约或保险报价。',
-  'footer.line': '信用政策 {policy} · 评估日期 {asOf} · 生成于 {generated}',
-};
-
-export const reportMessages = { en, 'zh-CN': zh };
+export const reportMessages = { en };
+addLocale('zh-CN', () => import('./report-i18n.zh.js').then((m) => { reportMessages['zh-CN'] = m.default; }));
 
 /** The report's text for `key` in `locale` with {placeholders} filled; English, then the key, as fallbacks. */
 export function rt(locale, key, vars = {}) {
