@@ -55,8 +55,9 @@ describe('discount calculator on the deal-check page', () => {
     await ready(page);
     assert.deepEqual(languageFiles, [], 'a page in English downloads no Chinese texts');
     await chooseLocale(page, 'zh-CN');
-    assert.deepEqual(languageFiles.filter((f) => /\/(i18n|i18n-sections)\.zh\.js$/.test(f)).sort(),
-      ['/app/i18n-sections.zh.js', '/app/i18n.zh.js'], 'the Chinese texts, fetched once on the first switch');
+    // The report's too: a print from the browser's menu could not wait for them.
+    assert.deepEqual(languageFiles.filter((f) => /\/(i18n|i18n-sections|report-i18n)\.zh\.js$/.test(f)).sort(),
+      ['/app/i18n-sections.zh.js', '/app/i18n.zh.js', '/app/report-i18n.zh.js'], 'the Chinese texts, fetched once on the first switch');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await text(page, '#discount-title'), '提前付款折扣');
     assert.equal(await text(page, 'label[for="netDays"]'), '信用期（天）');
@@ -78,6 +79,30 @@ describe('discount calculator on the deal-check page', () => {
     assert.equal(await text(page, 'h1'), '客户信用计算器');
     assertClean(problems);
     await context.close();
+  });
+
+  test('Chinese texts that cannot be downloaded leave the calculator in English, saying why', async () => {
+    const { page, context } = await h.open('about:blank');
+    await page.route('**/*.zh.js', (route) => route.abort());
+    await page.goto(h.url);
+    await ready(page);
+    await page.selectOption('#locale', 'zh-CN');
+    const status = page.locator('credit-calculator #tool-status');
+    await status.filter({ hasText: 'could not be downloaded' }).waitFor();
+    assert.equal(await page.locator('#locale').inputValue(), 'en', 'the choice goes back to the language shown');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await text(page, '#discount-title'), 'Early-payment discount');
+    await context.close();
+
+    // A browser set to Chinese, the texts out of reach: the whole page in English, and why.
+    const zh = await h.open('about:blank', { locale: 'zh-CN' });
+    await zh.page.route('**/*.zh.js', (route) => route.abort());
+    await zh.page.goto(h.url);
+    await ready(zh.page);
+    assert.equal(await zh.page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await text(zh.page, 'h1'), 'Credit calculator');
+    assert.match(await zh.page.locator('credit-calculator #tool-status').innerText(), /could not be downloaded/);
+    await zh.context.close();
   });
 
   test('an invalid field is marked in the current language; the others keep their values', async () => {

@@ -10,6 +10,10 @@ import './terms-view.js';
 import './insurance-view.js';
 import './overdue-view.js';
 import './discount-view.js';
+// The printed report's texts, registered up front: a print from the browser's menu builds the
+// report in `beforeprint`, which the print does not wait for, so the report's Chinese texts
+// come with the page's language instead of on the first print.
+import './report-i18n.js';
 import { loadLocale, t } from './i18n.js';
 import { registerOffline } from './offline.js';
 

@@ -361,8 +361,16 @@ export class CreditCalculator extends HTMLElement {
       return;
     }
     if (generation !== this.#generation) return;
-    // The language's texts, including those of sections just imported (English if unreachable).
-    await loadLocale(this.#locale).catch(() => {});
+    // The language's texts, including those of sections just imported.
+    try {
+      await loadLocale(this.#locale);
+    } catch {
+      // Not to be had (offline before the service worker kept them): English, and why.
+      this.#locale = this.#wantedLocale = 'en';
+      this.#status = 'tools.languageFailed';
+      this.#emit('credit-locale', { locale: 'en' });
+    }
+    loadLocale(this.#wantedLocale).catch(() => {}); // a switch under way gets these sections' too
     if (generation !== this.#generation) return;
     const [styleSheets, fragments, starters] = loaded;
     this.#root.adoptedStyleSheets = styleSheets.filter(Boolean);
@@ -494,8 +502,16 @@ export class CreditCalculator extends HTMLElement {
     if (!LOCALES.includes(locale)) return;
     this.#wantedLocale = locale;
     if (locale === this.#locale) return;
-    loadLocale(locale).catch(() => {}).then(() => {
+    // Twice: the second waits for texts of sections imported while the first was loading.
+    loadLocale(locale).then(() => loadLocale(locale)).then(() => {
       if (locale === this.#wantedLocale) this.#showLocale(locale);
+    }, () => {
+      if (locale !== this.#wantedLocale) return;
+      // Not to be had (offline before the service worker kept them): stay, and say why.
+      this.#wantedLocale = this.#locale;
+      const select = this.#root.getElementById('locale');
+      if (select) select.value = this.#locale;
+      this.#say('tools.languageFailed');
     });
   }
 

@@ -43,6 +43,7 @@ const en = {
   'tools.policyDefault': 'Use the default policy',
   'tools.policyDownload': 'Download the default policy',
   'tools.policyInvalid': 'This policy cannot be used: {count} problem(s). The policy in use is unchanged.',
+  'tools.languageFailed': 'The Chinese texts could not be downloaded; the calculator stays in English. Please try again when online.',
 
   'error.REQUIRED': 'Required.',
   'error.POLICY_OFF_ORIGIN': 'Only a policy on this site is read; give an address such as /credit-policy.json.',
@@ -108,7 +109,9 @@ export const messages = { en, 'zh-CN': {} };
  * resolves when their texts are in. Until then, and if a file cannot be fetched, t() answers
  * in English.
  */
-const loaders = []; // { locale, load, loading }
+const loaders = [ // { locale, load, loading }; this module's own first
+  { locale: 'zh-CN', load: () => import('./i18n.zh.js').then((m) => addMessages({ 'zh-CN': m.default })), loading: null },
+];
 
 export function addLocale(locale, load) {
   loaders.push({ locale, load, loading: null });
@@ -123,8 +126,6 @@ export function loadLocale(locale) {
     return l.loading;
   })).then(() => undefined);
 }
-
-addLocale('zh-CN', () => import('./i18n.zh.js').then((m) => addMessages({ 'zh-CN': m.default })));
 
 /**
  * Adds a module's texts (e.g. i18n-sections.js, the deal sections'): the quote page loads
@@ -143,8 +144,9 @@ export function t(locale, key, vars = {}) {
   return template.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
 }
 
+/** Whether there is a text for `key`: in `locale`, or in English while its texts are missing. */
 export function has(locale, key) {
-  return key in (messages[locale] ?? {});
+  return key in (messages[locale] ?? {}) || key in en;
 }
 
 /** The user's language: a saved choice, else the browser's, else English. */

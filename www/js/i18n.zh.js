@@ -36,6 +36,7 @@ export default {
   'tools.policyLoad': '载入',
   'tools.policyDefault': '使用默认政策',
   'tools.policyDownload': '下载默认政策',
+  'tools.languageFailed': '中文文本无法下载，计算器暂时保持英文。请联网后重试。',
   'tools.policyInvalid': '此政策无法使用：{count} 个问题。当前使用的政策未改变。',
 
   'error.REQUIRED': '此项必填。',
