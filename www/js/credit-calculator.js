@@ -370,7 +370,8 @@ export class CreditCalculator extends HTMLElement {
       this.#status = 'tools.languageFailed';
       this.#emit('credit-locale', { locale: 'en' });
     }
-    loadLocale(this.#wantedLocale).catch(() => {}); // a switch under way gets these sections' too
+    // A switch under way gets these sections' texts too.
+    if (this.#wantedLocale !== this.#locale) loadLocale(this.#wantedLocale).catch(() => {});
     if (generation !== this.#generation) return;
     const [styleSheets, fragments, starters] = loaded;
     this.#root.adoptedStyleSheets = styleSheets.filter(Boolean);
@@ -561,7 +562,6 @@ export class CreditCalculator extends HTMLElement {
       // Imported when asked for, like the report: the quote mode has no summary button, and
       // its page leaves out the sections' texts a summary is written in.
       const { buildSummary } = await import('./summary.js');
-      await loadLocale(this.#locale).catch(() => {}); // the texts of a module imported just now
       const text = buildSummary(this.#latest, this.#locale, this.#policyLabel());
       this.#say(await copyText(text, this.#root.getElementById('toolbar')) ? 'tools.summaryCopied' : 'tools.copyFailed');
     });

@@ -7,10 +7,7 @@ import './terms-view.js';
 import './insurance-view.js';
 import './overdue-view.js';
 import './discount-view.js';
-// The printed report's texts, registered up front: a print from the browser's menu builds the
-// report in `beforeprint`, which the print does not wait for, so the report's Chinese texts
-// come with the page's language instead of on the first print.
-import './report-i18n.js';
+import './report-i18n.js'; // the report's texts up front, as in app.js: a menu print cannot wait
 import './quote-view.js';
 
 export * from './credit-calculator.js';
