@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import {
@@ -274,12 +274,33 @@ export function patchGlue(file = join(pkgDir, 'credit_calculator.js')) {
     '    return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));',
     '}',
   ].join('\n');
-  const text = readFileSync(file, 'utf8');
-  if (text.includes(patched)) return;
-  if (!text.includes(original)) {
-    throw new Error(`${file}: wasm-bindgen's getStringFromWasm0 is not the one patchGlue() knows; update the patch`);
+  let text = readFileSync(file, 'utf8');
+  if (!text.includes(patched)) {
+    if (!text.includes(original)) {
+      throw new Error(`${file}: wasm-bindgen's getStringFromWasm0 is not the one patchGlue() knows; update the patch`);
+    }
+    text = text.replace(original, patched);
   }
-  writeFileSync(file, text.replace(original, patched));
+  text = inlineSnippets(text, dirname(file));
+  if (readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+}
+
+/**
+ * The glue imports src/tape.js (the results' decoder) from a folder of snippets wasm-bindgen
+ * writes beside it: one more file to fetch, after the glue, before the first result. Its text
+ * goes into the glue instead (a module of its own, it has nothing the glue also names), and
+ * the folder is removed.
+ */
+function inlineSnippets(text, dir) {
+  const imports = /^import \{ (\w+) \} from '\.\/(snippets\/[^']+\.js)';\n/gm;
+  const inlined = text.replace(imports, (line, name, path) => {
+    const source = readFileSync(join(dir, path), 'utf8');
+    if (!source.includes(`export function ${name}(`)) throw new Error(`${path} does not export function ${name}`);
+    return `// ${path.replace(/^snippets\/[^/]+\//, '')}, inlined by scripts/build.mjs\n${source.replace(/^export /gm, '')}\n`;
+  });
+  if (/from '\.\/snippets\//.test(inlined)) throw new Error('the glue imports a snippet patchGlue() does not inline');
+  rmSync(join(dir, 'snippets'), { recursive: true, force: true });
+  return inlined;
 }
 
 export function sizes(file = wasmFile) {

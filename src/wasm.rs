@@ -1052,10 +1052,31 @@ fn read_optional(value: Option<PolicyArg>) -> Result<Option<Value>, Problems> {
     }
 }
 
+#[wasm_bindgen(module = "/src/tape.js")]
+extern "C" {
+    /// Builds the plain object a tape describes (src/tape.rs, src/tape.js).
+    #[wasm_bindgen(js_name = decodeTape, catch)]
+    fn decode_tape(ops: &[u32], text: &str, memory: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A plain JS value, made in one call into JS (see src/tape.rs for why). Should the decoder
+/// ever fail, the field names both sides know are dropped and the value sent once more with
+/// every name spelled out, so that one failure cannot spoil the calls after it.
+fn to_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
+    let memory = wasm_bindgen::memory();
+    let tape = crate::tape::encode(value).map_err(|e| e.to_string())?;
+    decode_tape(&tape.ops, &tape.text, &memory).or_else(|_| {
+        crate::tape::forget_keys();
+        let tape = crate::tape::encode(value).map_err(|e| e.to_string())?;
+        decode_tape(&tape.ops, &tape.text, &memory).map_err(|_| {
+            crate::tape::forget_keys();
+            "the result could not be built".to_string()
+        })
+    })
+}
+
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| to_js_error(vec![Problem::new(code::INTERNAL, "", e.to_string())]))
+    to_plain(value).map_err(|e| to_js_error(vec![Problem::new(code::INTERNAL, "", e)]))
 }
 
 /// A JS `Error` named `CreditCalculatorError` with `code`, `field` (of the first problem)
@@ -1079,9 +1100,7 @@ fn to_js_error(problems: Problems) -> JsValue {
     }
     let error = JsError::new(&message);
     error.set_name("CreditCalculatorError");
-    let errors = problems
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL);
+    let errors = to_plain(&problems).unwrap_or(JsValue::NULL);
     // Setting a property on a fresh Error object cannot fail; ignore the Result all the same.
     let _ = Reflect::set(&error, &"code".into(), &first.code.into());
     let _ = Reflect::set(&error, &"field".into(), &first.field.as_str().into());
