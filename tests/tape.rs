@@ -299,6 +299,12 @@ fn a_number_js_cannot_hold_is_an_error_and_forgets_the_names_it_introduced() {
     .expect_err("2^53 is not exact in JS");
     assert!(error.to_string().contains("9007199254740992"), "{error}");
     assert!(tape::encode(&(-(1i64 << 53))).is_err());
+    // Map keys JS would write otherwise than Rust are refused, as serde-wasm-bindgen did.
+    let float_key: BTreeMap<String, BTreeMap<i8, u8>> =
+        [("a".to_string(), [(-1, 1)].into_iter().collect())]
+            .into_iter()
+            .collect();
+    assert!(tape::encode(&float_key).is_err());
     // The failed call sent nothing: the next one starts over and names its fields.
     let next = tape::encode(&TooBig { fine: 1, big: 2 }).expect("encodes");
     assert_eq!(next.ops.first(), Some(&1));
