@@ -274,15 +274,12 @@ export function patchGlue(file = join(pkgDir, 'credit_calculator.js')) {
     '    return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));',
     '}',
   ].join('\n');
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes(patched)) {
-    if (!text.includes(original)) {
-      throw new Error(`${file}: wasm-bindgen's getStringFromWasm0 is not the one patchGlue() knows; update the patch`);
-    }
-    text = text.replace(original, patched);
+  const before = readFileSync(file, 'utf8');
+  if (!before.includes(patched) && !before.includes(original)) {
+    throw new Error(`${file}: wasm-bindgen's getStringFromWasm0 is not the one patchGlue() knows; update the patch`);
   }
-  text = inlineSnippets(text, dirname(file));
-  if (readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  const text = inlineSnippets(before.replace(original, patched), dirname(file));
+  if (text !== before) writeFileSync(file, text);
 }
 
 /**
