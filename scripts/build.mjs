@@ -289,10 +289,12 @@ export function patchGlue(file = join(pkgDir, 'credit_calculator.js')) {
  * the folder is removed.
  */
 function inlineSnippets(text, dir) {
-  const imports = /^import \{ (\w+) \} from '\.\/(snippets\/[^']+\.js)';\n/gm;
-  const inlined = text.replace(imports, (line, name, path) => {
+  const imports = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[^']+\.js)';\n/gm;
+  const inlined = text.replace(imports, (line, names, path) => {
     const source = readFileSync(join(dir, path), 'utf8');
-    if (!source.includes(`export function ${name}(`)) throw new Error(`${path} does not export function ${name}`);
+    for (const name of names.split(', ')) {
+      if (!source.includes(`export function ${name}(`)) throw new Error(`${path} does not export function ${name}`);
+    }
     return `// ${path.replace(/^snippets\/[^/]+\//, '')}, inlined by scripts/build.mjs\n${source.replace(/^export /gm, '')}\n`;
   });
   if (inlined.includes('snippets/')) throw new Error('the glue names a snippet patchGlue() does not inline');

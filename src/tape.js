@@ -1,7 +1,7 @@
-// The engine's results as plain objects, from the tape src/tape.rs writes (its comment has
-// the format): one call from the wasm per result instead of one per object, key and string.
-// scripts/build.mjs copies this function into the wasm-bindgen glue, so that a page fetches
-// no extra file for it.
+// The engine's inputs and results cross between JS and the wasm as tapes of u32 words
+// (their formats: src/tape/input.rs, src/tape.rs): two calls per input and one per result,
+// instead of one per object, key and string. scripts/build.mjs copies these functions into
+// the wasm-bindgen glue, so that a page fetches no extra file for them.
 
 // Field names already sent, for each engine instance (by its wasm memory): a page may run
 // several builds of the engine, and a restarted one starts its ids over.
@@ -62,4 +62,126 @@ export function decodeTape(ops, text, memory) {
     }
   };
   return read();
+}
+
+// The text of the input encodeInput wrote last, until the engine takes it.
+let inputText = '';
+
+// A lone surrogate as U+FFFD, as passing the string on its own would have it, so that two
+// halves of different strings cannot pair up once joined (same length in code units).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = String.prototype.isWellFormed
+  ? (s) => (s.isWellFormed() ? s : s.toWellFormed())
+  : (s) => s.replace(LONE_SURROGATE, '\uFFFD');
+
+// What a thrown value says, whatever it is.
+function messageOf(e) {
+  try {
+    return String(e?.message ?? e);
+  } catch {
+    return 'it threw';
+  }
+}
+
+/**
+ * An input value (or a company policy) as the words src/tape/input.rs reads: the value's
+ * tree, depth first (of an object, its own enumerable string keys: Object.keys), each
+ * string (key, text or number) as its length in UTF-16 code units, its characters going to
+ * one text the engine then takes with `takeInputText`. A number is the text JS writes for
+ * it (`String(n)`), so no amount passes through a binary float in Rust. The walk stops at
+ * the first thing that is not plain data, nesting past `maxDepth` (a cyclic object), an
+ * array longer than `maxItems`, or a getter or proxy that throws: it writes what it met,
+ * and the engine reports it with its path.
+ */
+export function encodeInput(value, maxDepth, maxItems) {
+  const words = [];
+  const parts = [];
+  const stop = {};
+  const text = (s) => {
+    words.push(s.length);
+    parts.push(wellFormed(s));
+  };
+  // A getter or proxy threw: its message, where the engine's path will say.
+  const threw = (e) => {
+    words.push(11);
+    text(messageOf(e));
+    throw stop;
+  };
+  // v[k], or what it threw.
+  const at = (v, k) => {
+    try {
+      return v[k];
+    } catch (e) {
+      return threw(e);
+    }
+  };
+  const write = (v, depth) => {
+    if (depth > maxDepth) {
+      words.push(8);
+      throw stop;
+    }
+    switch (typeof v) {
+      case 'string': words.push(3); text(v); return;
+      case 'number': words.push(5); text(String(v)); return;
+      case 'boolean': words.push(v ? 1 : 2); return;
+      case 'undefined': words.push(0); return;
+      case 'bigint': words.push(5); text(String(v)); return;
+      case 'object': {
+        if (v === null) {
+          words.push(0);
+          return;
+        }
+        let keys = null;
+        try {
+          if (!Array.isArray(v)) keys = Object.keys(v);
+        } catch (e) {
+          threw(e);
+        }
+        if (keys === null) {
+          // As a u32, as js_sys read it: a proxy's length may be anything.
+          const n = at(v, 'length') >>> 0;
+          if (n > maxItems) {
+            words.push(10);
+            throw stop;
+          }
+          words.push(6, n);
+          for (let i = 0; i < n; i++) write(at(v, i), depth + 1);
+          return;
+        }
+        words.push(7, keys.length);
+        for (const k of keys) {
+          text(k);
+          write(at(v, k), depth + 1);
+        }
+        return;
+      }
+      default: // a symbol or a function
+        words.push(9);
+        throw stop;
+    }
+  };
+  // Anything else that goes wrong (a text past JS's longest string): the whole input is
+  // unreadable, with what JS said.
+  const failed = (e) => {
+    const message = wellFormed(messageOf(e));
+    inputText = message;
+    return [11, message.length];
+  };
+  try {
+    write(value, 0);
+  } catch (e) {
+    if (e !== stop) return failed(e);
+  }
+  try {
+    inputText = parts.join('');
+  } catch (e) {
+    return failed(e);
+  }
+  return words;
+}
+
+export function takeInputText() {
+  const text = inputText;
+  inputText = '';
+  return text;
 }

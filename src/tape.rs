@@ -1,5 +1,6 @@
 //! A result's way out to JS in one crossing: serialized into a tape of `u32` words and one
-//! string of text, which `src/tape.js` turns into plain objects.
+//! string of text, which `src/tape.js` turns into plain objects. (Inputs come in the other
+//! way on a tape of their own: [`input`].)
 //!
 //! Why not serde-wasm-bindgen (used before): it builds the result from inside the wasm, one
 //! call into JS for every object, key and string. A deal check's result has 80 objects,
@@ -27,6 +28,8 @@
 //! sent once per engine instance, and later calls send its id. JS makes a property name into
 //! a key of its own on first use, which is most of what building an object costs; a known
 //! key skips that. The ids live in this instance's memory and, in JS, with its wasm memory.
+
+pub mod input;
 
 use std::cell::RefCell;
 use std::fmt::Display;

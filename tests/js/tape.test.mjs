@@ -3,7 +3,7 @@
 // two engine instances side by side. (Every real result goes through it in api.test.mjs.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeTape } from '../../src/tape.js';
+import { decodeTape, encodeInput, takeInputText } from '../../src/tape.js';
 
 const [NULL, TRUE, STRING, INT, NUMBER, ARRAY, OBJECT] = [0, 1, 3, 4, 5, 6, 7];
 const KEY_NEW = 0xffffffff;
@@ -40,4 +40,56 @@ test('offsets count UTF-16 units, as JS strings do', () => {
 
 test('an unknown word is an error, not a wrong result', () => {
   assert.throws(() => decodeTape(ops(1, 42), '', {}), /unreadable at word 1/);
+});
+
+// The inputs' encoder, against src/tape/input.rs's format: words, and one text.
+test('an input is written depth first, each string as its length in UTF-16 units', () => {
+  const [I_NULL, I_TRUE, I_FALSE, I_STRING, I_NUMBER, I_ARRAY, I_OBJECT] = [0, 1, 2, 3, 5, 6, 7];
+  const words = encodeInput({ a: [null, undefined, true, false], 名: '𝔘', n: -0, x: 0.1, big: 12345678901234567890n }, 32, 1000);
+  assert.deepEqual(words, [
+    I_OBJECT, 5,
+    1, I_ARRAY, 4, I_NULL, I_NULL, I_TRUE, I_FALSE,
+    1, I_STRING, 2,
+    1, I_NUMBER, 1,
+    1, I_NUMBER, 3,
+    3, I_NUMBER, 20,
+  ]);
+  assert.equal(takeInputText(), 'a名𝔘n0x0.1big12345678901234567890');
+  assert.equal(takeInputText(), '', 'taken once');
+});
+
+test('the walk stops where the input is not plain data, and says why', () => {
+  const [TOO_DEEP, UNREADABLE, TOO_LONG, THREW] = [8, 9, 10, 11];
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const words = encodeInput(cyclic, 2, 1000);
+  assert.deepEqual(words, [7, 1, 4, 7, 1, 4, 7, 1, 4, TOO_DEEP]);
+  assert.equal(takeInputText(), 'selfselfself');
+  assert.deepEqual(encodeInput({ f: () => 1, later: 1 }, 32, 1000), [7, 2, 1, UNREADABLE]);
+  takeInputText();
+  assert.deepEqual(encodeInput([Symbol('s')], 32, 1000), [6, 1, UNREADABLE]);
+  const sparse = [];
+  sparse.length = 4294967295;
+  assert.deepEqual(encodeInput({ rows: sparse }, 32, 1000000), [7, 1, 4, TOO_LONG]);
+  takeInputText();
+  const locked = { get amount() { throw new Error('locked'); } };
+  assert.deepEqual(encodeInput({ x: locked }, 32, 1000), [7, 1, 1, 7, 1, 6, THREW, 6]);
+  assert.equal(takeInputText(), 'xamountlocked');
+  const trap = new Proxy({}, { ownKeys() { throw 'no keys'; } });
+  assert.deepEqual(encodeInput(trap, 32, 1000), [THREW, 7]);
+  assert.equal(takeInputText(), 'no keys');
+  // A function first of several items: the walk stops there, short of the count.
+  assert.deepEqual(encodeInput([() => 1, 2, 3], 32, 1000), [6, 3, UNREADABLE]);
+  const item = new Proxy([1, 2], { get(t, k) { if (k === '1') throw new Error('item'); return t[k]; } });
+  assert.deepEqual(encodeInput(item, 32, 1000), [6, 2, 5, 1, THREW, 4]);
+  assert.equal(takeInputText(), '1item');
+});
+
+test("a proxy's odd length is read as a u32, as before, and lone surrogates never pair up", () => {
+  const odd = new Proxy([7, 8, 9], { get: (t, k) => (k === 'length' ? 2.5 : t[k]) });
+  assert.deepEqual(encodeInput(odd, 32, 1000), [6, 2, 5, 1, 5, 1]);
+  assert.equal(takeInputText(), '78');
+  // A key ending in a high surrogate, its value starting with a low one: two U+FFFD.
+  assert.deepEqual(encodeInput({ 'x\uD835': '\uDD18' }, 32, 1000), [7, 1, 2, 3, 1]);
+  assert.equal(takeInputText(), 'x\uFFFD\uFFFD');
 });

@@ -130,6 +130,126 @@ fn values_no_json_has_are_refused_cleanly() {
     );
 }
 
+/// The named text properties of a thrown error ("" where one is missing).
+fn said<const N: usize>(thrown: &JsValue, keys: [&str; N]) -> [String; N] {
+    keys.map(|k| get(thrown, k).as_string().unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+fn what_cannot_be_read_is_refused_with_its_path() {
+    // A getter that throws, deep in the input: its message, under its path.
+    let input = JSON::parse(r#"{"invoiceDate": "2026-11-22", "discountPercent": 2, "discountDays": 10, "netDays": 30, "amount": {}}"#)
+        .unwrap_or(JsValue::NULL);
+    let amount =
+        js_sys::Function::new_no_args("return { get value() { throw new Error('locked'); } }")
+            .call0(&JsValue::NULL)
+            .unwrap_or(JsValue::NULL);
+    let _ = Reflect::set(&input, &"amount".into(), &amount);
+    let thrown = wasm::discount_cost(input, None).expect_err("refused");
+    assert_eq!(
+        said(&thrown, ["code", "field", "message"]),
+        [
+            "UNREADABLE",
+            "amount.value",
+            "amount.value could not be read: locked"
+        ]
+    );
+    // A sparse array claiming four billion items: refused, not allocated.
+    let huge = js_sys::Array::new();
+    let _ = Reflect::set(&huge, &"length".into(), &JsValue::from(4_294_967_295u32));
+    let input = JSON::parse("{}").unwrap_or(JsValue::NULL);
+    let _ = Reflect::set(&input, &"invoices".into(), &huge);
+    let thrown = wasm::overdue_plan(input, None).expect_err("refused");
+    assert_eq!(said(&thrown, ["code", "field"]), ["TOO_LONG", "invoices"]);
+    // Stopped early, short of the count of fields still to come: a function first of four,
+    // a cyclic object with more keys after the cycle.
+    let input = js_sys::Function::new_no_args(
+        "const c = { discountPercent: 2, discountDays: 10, netDays: 30 }; c.self = c;
+         return [{ discountPercent: () => 2, discountDays: 10, netDays: 30, currency: 'EUR' },
+                 { self: c, discountPercent: 2, discountDays: 10, netDays: 30 }];",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap_or(JsValue::NULL);
+    let thrown = wasm::discount_cost(get(&input, "0"), None).expect_err("refused");
+    assert_eq!(
+        said(&thrown, ["code", "field"]),
+        ["UNREADABLE", "discountPercent"]
+    );
+    let thrown = wasm::discount_cost(get(&input, "1"), None).expect_err("refused");
+    let [code, field] = said(&thrown, ["code", "field"]);
+    assert_eq!(code, "TOO_DEEP");
+    assert!(field.starts_with("self.self.self."), "{field}");
+    // A lone surrogate arrives as U+FFFD (as js_sys read it before), and the module lives on.
+    let input =
+        JSON::parse(r#"{"discountPercent": 2, "discountDays": 10, "netDays": 30, "\ud800x": 1}"#)
+            .unwrap_or(JsValue::NULL);
+    let thrown = wasm::discount_cost(input, None).expect_err("refused");
+    assert_eq!(said(&thrown, ["field"]), ["\u{FFFD}x"]);
+    // Two halves of different strings do not pair up: a key ending in a high surrogate
+    // whose value starts with a low one.
+    let input = JSON::parse(
+        r#"{"discountPercent": 2, "discountDays": 10, "netDays": 30, "x\ud835": "\udd18"}"#,
+    )
+    .unwrap_or(JsValue::NULL);
+    let thrown = wasm::discount_cost(input, None).expect_err("refused");
+    assert_eq!(
+        said(&thrown, ["code", "field"]),
+        ["UNKNOWN_FIELD", "x\u{FFFD}"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_company_policy_passed_again_is_read_again_when_it_changed() {
+    // The engine keeps the policy it read last; an object changed in place since must
+    // never get the old reading.
+    let input = || {
+        js(
+            &serde_json::json!({"insuredTurnover": "2000000", "currency": "GBP", "sector": "wholesale",
+            "buyerCountries": [{"country": "GB", "share": "1"}], "numberOfBuyers": 40, "typicalTermsDays": 60}),
+        )
+    };
+    let premium = |policy: &JsValue| {
+        let result =
+            wasm::estimate_premium(input(), Some(policy.clone().unchecked_into())).expect("priced");
+        json(&get(&result, "premium"))
+    };
+    let policy = wasm::default_policy().unwrap_or(JsValue::NULL);
+    let before = premium(&policy);
+    assert_eq!(
+        premium(&policy),
+        before,
+        "the same policy, the same premium"
+    );
+    let rates = get(&get(&policy, "insurance"), "baseRateByRiskClass");
+    let rates: &js_sys::Array = rates.unchecked_ref();
+    for i in 0..rates.length() {
+        rates.set(i, JsValue::from_str("0.01"));
+    }
+    let after = premium(&policy);
+    assert_ne!(after, before, "the changed rates are used");
+    let fresh = wasm::default_policy().unwrap_or(JsValue::NULL);
+    assert_eq!(premium(&fresh), before, "and the default's again");
+    assert_eq!(
+        json(&get(
+            &wasm::estimate_premium(input(), None).expect("priced"),
+            "premium"
+        )),
+        before
+    );
+    // A policy made invalid in place is refused, not answered from the last reading.
+    let _ = Reflect::set(
+        &get(&policy, "insurance"),
+        &"baseRateByRiskClass".into(),
+        &JsValue::from_str("x"),
+    );
+    let thrown =
+        wasm::estimate_premium(input(), Some(policy.unchecked_into())).expect_err("refused");
+    assert!(get(&thrown, "field")
+        .as_string()
+        .unwrap_or_default()
+        .starts_with("policy.insurance.baseRateByRiskClass"));
+}
+
 /// Runs a vector file through an export called with JS values; thrown errors are checked
 /// as CreditCalculatorError objects.
 fn run_js_cases(file: &str, call: impl Fn(&common::Case) -> Result<JsValue, JsValue>) -> usize {
