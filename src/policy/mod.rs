@@ -670,3 +670,43 @@ pub fn resolve(value: Option<&Value>) -> Result<PolicyRef, Problems> {
     });
     Ok(PolicyRef::Company(policy))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn company(version: &str) -> Value {
+        Value::Object(vec![("version".into(), Value::String(version.into()))])
+    }
+
+    fn read(value: &Value) -> Rc<Policy> {
+        match resolve(Some(value)) {
+            Ok(PolicyRef::Company(p)) => p,
+            _ => panic!("a company policy"),
+        }
+    }
+
+    #[test]
+    fn the_policy_read_last_is_kept_while_the_value_is_equal() {
+        let first = read(&company("acme-1"));
+        assert_eq!(first.version, "acme-1");
+        // An equal value (not the same one): the policy already read.
+        assert!(Rc::ptr_eq(&first, &read(&company("acme-1"))));
+        // Another value is read, and the first one again after it.
+        assert_eq!(read(&company("acme-2")).version, "acme-2");
+        let again = read(&company("acme-1"));
+        assert_eq!(again.version, "acme-1");
+        assert!(!Rc::ptr_eq(&first, &again));
+        // A policy with problems is refused every time and leaves the kept one alone.
+        let bad = Value::Object(vec![("version".into(), Value::Number("5".into()))]);
+        for _ in 0..2 {
+            let problems = resolve(Some(&bad)).err().unwrap_or_default();
+            assert_eq!(
+                problems.first().map(|p| p.field.as_str()),
+                Some("policy.version")
+            );
+        }
+        assert!(Rc::ptr_eq(&again, &read(&company("acme-1"))));
+        assert!(matches!(resolve(None), Ok(PolicyRef::Default(_))));
+    }
+}
