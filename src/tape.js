@@ -69,10 +69,14 @@ let inputText = '';
 
 // A lone surrogate as U+FFFD, as passing the string on its own would have it, so that two
 // halves of different strings cannot pair up once joined (same length in code units).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Browsers before String.prototype.toWellFormed (Safari 16.3, 2023) get the same by a
+// pattern without lookbehind, which they could not even parse.
+export function replaceLoneSurrogates(s) {
+  return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '\uFFFD'));
+}
 const wellFormed = String.prototype.isWellFormed
   ? (s) => (s.isWellFormed() ? s : s.toWellFormed())
-  : (s) => s.replace(LONE_SURROGATE, '\uFFFD');
+  : replaceLoneSurrogates;
 
 // What a thrown value says, whatever it is.
 function messageOf(e) {
@@ -91,7 +95,8 @@ function messageOf(e) {
  * it (`String(n)`), so no amount passes through a binary float in Rust. The walk stops at
  * the first thing that is not plain data, nesting past `maxDepth` (a cyclic object), an
  * array longer than `maxItems`, or a getter or proxy that throws: it writes what it met,
- * and the engine reports it with its path.
+ * and the engine reports it with its path. Should anything else fail (a text longer than
+ * JS's longest string), the words say the whole input could not be read, and why.
  */
 export function encodeInput(value, maxDepth, maxItems) {
   const words = [];
@@ -138,8 +143,14 @@ export function encodeInput(value, maxDepth, maxItems) {
           threw(e);
         }
         if (keys === null) {
-          // As a u32, as js_sys read it: a proxy's length may be anything.
-          const n = at(v, 'length') >>> 0;
+          // As a u32, as js_sys read it: a proxy's length may be anything, even a symbol.
+          const length = at(v, 'length');
+          let n = 0;
+          try {
+            n = length >>> 0;
+          } catch (e) {
+            threw(e);
+          }
           if (n > maxItems) {
             words.push(10);
             throw stop;

@@ -16,7 +16,9 @@
 //! - `OBJECT count`, then for each own enumerable entry its key (`length`) and value;
 //! - where the walk stopped: `TOO_DEEP` (nested past [`MAX_DEPTH`], such as a cyclic
 //!   object), `UNREADABLE` (a symbol or a function), `TOO_LONG` (an array longer than
-//!   [`MAX_ITEMS`]) or `THREW length` (a getter or proxy threw; its message).
+//!   [`MAX_ITEMS`]) or `THREW length` (a getter or proxy threw; its message). `THREW` as
+//!   the only word says the encoder failed on the whole input (a text past JS's longest
+//!   string), with JS's message.
 //!
 //! A lone surrogate is U+FFFD before the strings are joined (one code unit, as it was: so
 //! two halves of different strings cannot pair up), as wasm-bindgen's passing of a single
@@ -41,6 +43,9 @@ pub const THREW: u32 = 11;
 /// The longest array read. No input needs more; a sparse array's `length` can claim four
 /// billion items, which would exhaust the wasm's memory.
 pub const MAX_ITEMS: usize = 1_000_000;
+
+/// The most items or entries room is made for before they are read.
+const ROOM: usize = 1024;
 
 /// The value the words describe, or the problem where the walk stopped, with its path
 /// (`customer.financials.revenue`, `invoices[3].amount`).
@@ -84,12 +89,13 @@ impl Reader<'_> {
         Ok(word)
     }
 
-    /// How many items or entries follow, and room for no more of them than there are words
-    /// left (each takes one at least): a walk that stopped early leaves fewer words than
-    /// its count, and a broken count must not reserve memory the words do not back.
+    /// How many items or entries follow, and how many to make room for at once: no more than
+    /// there are words left (each takes one at least; a walk that stopped early leaves fewer
+    /// than its count) nor than [`ROOM`], since nested collections would each reserve
+    /// against the same words left. Longer ones grow as they are read.
     fn count(&mut self) -> Result<(usize, usize), Problem> {
         let n = self.word()? as usize;
-        Ok((n, n.min(self.words.len().saturating_sub(self.at))))
+        Ok((n, n.min(self.words.len().saturating_sub(self.at)).min(ROOM)))
     }
 
     fn text(&mut self) -> Result<String, Problem> {

@@ -3,7 +3,7 @@
 // two engine instances side by side. (Every real result goes through it in api.test.mjs.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeTape, encodeInput, takeInputText } from '../../src/tape.js';
+import { decodeTape, encodeInput, replaceLoneSurrogates, takeInputText } from '../../src/tape.js';
 
 const [NULL, TRUE, STRING, INT, NUMBER, ARRAY, OBJECT] = [0, 1, 3, 4, 5, 6, 7];
 const KEY_NEW = 0xffffffff;
@@ -92,4 +92,17 @@ test("a proxy's odd length is read as a u32, as before, and lone surrogates neve
   // A key ending in a high surrogate, its value starting with a low one: two U+FFFD.
   assert.deepEqual(encodeInput({ 'x\uD835': '\uDD18' }, 32, 1000), [7, 1, 2, 3, 1]);
   assert.equal(takeInputText(), 'x\uFFFD\uFFFD');
+  // A length that cannot be a number: the array's own path says so.
+  const symbolic = new Proxy([1], { get: (t, k) => (k === 'length' ? Symbol('n') : t[k]) });
+  const words = encodeInput({ rows: symbolic }, 32, 1000);
+  assert.deepEqual(words.slice(0, 4), [7, 1, 4, 11]);
+  const text = takeInputText();
+  assert.match(text, /^rows.*Symbol/);
+  assert.equal(words[4], text.length - 4);
+});
+
+test('without toWellFormed (older browsers) lone surrogates are replaced the same way', () => {
+  for (const s of ['', 'plain', '\uD835\uDD18', 'a\uD800', '\uDC00b', '\uDC00\uD800', '\uD800\uD800\uDC00', 'x\uD835\uDD18\uDD18y', '\uDBFF']) {
+    assert.equal(replaceLoneSurrogates(s), s.toWellFormed(), JSON.stringify(s));
+  }
 });
