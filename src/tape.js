@@ -136,21 +136,17 @@ export function encodeInput(value, maxDepth, maxItems) {
           words.push(0);
           return;
         }
+        // An array's length as a u32, as js_sys read it: a proxy's may be anything, even a
+        // symbol, or throw.
         let keys = null;
+        let n = 0;
         try {
-          if (!Array.isArray(v)) keys = Object.keys(v);
+          if (Array.isArray(v)) n = v.length >>> 0;
+          else keys = Object.keys(v);
         } catch (e) {
           threw(e);
         }
         if (keys === null) {
-          // As a u32, as js_sys read it: a proxy's length may be anything, even a symbol.
-          const length = at(v, 'length');
-          let n = 0;
-          try {
-            n = length >>> 0;
-          } catch (e) {
-            threw(e);
-          }
           if (n > maxItems) {
             words.push(10);
             throw stop;

@@ -50,12 +50,7 @@ const ROOM: usize = 1024;
 /// The value the words describe, or the problem where the walk stopped, with its path
 /// (`customer.financials.revenue`, `invoices[3].amount`).
 pub fn read(words: &[u32], text: &str) -> Result<Value, Problem> {
-    let mut reader = Reader {
-        words,
-        at: 0,
-        text,
-        ascii: text.is_ascii(),
-    };
+    let mut reader = Reader { words, at: 0, text };
     let value = reader.value(0)?;
     // A whole value uses every word and all of the text, or the two sides disagree.
     if reader.at != words.len() || !reader.text.is_empty() {
@@ -69,9 +64,6 @@ struct Reader<'a> {
     at: usize,
     /// What is left of the text.
     text: &'a str,
-    /// All of the text is ASCII: a code unit is a byte (for one string, [`Reader::text`]
-    /// checks its bytes). The usual case, sliced without walking the characters.
-    ascii: bool,
 }
 
 fn broken() -> Problem {
@@ -100,8 +92,9 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Result<String, Problem> {
         let units = self.word()? as usize;
+        // ASCII, the usual case: a code unit is a byte, sliced without walking characters.
         let bytes = match self.text.as_bytes().get(..units) {
-            Some(head) if self.ascii || head.is_ascii() => units,
+            Some(head) if head.is_ascii() => units,
             _ => {
                 let mut counted = 0;
                 let mut bytes = 0;
