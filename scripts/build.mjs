@@ -318,9 +318,11 @@ const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-in
  * other pages use.
  */
 export const ENGINE_SUBSETS = {
-  // The deal check's six sections, and a company policy loaded on its page.
+  // The deal check's six sections, and a company policy loaded on its page. Not
+  // `defaultPolicy`: the page reads pkg/default-policy.json, and asks the engine (then the
+  // complete one) only when that file cannot be fetched.
   deal: ['scoreCustomer', 'recommendLimit', 'simulateTerms', 'estimatePremium', 'claimPayout', 'overduePlan',
-    'lateInterest', 'discountCost', 'defaultPolicy', 'validatePolicy'],
+    'lateInterest', 'discountCost', 'validatePolicy'],
   quote: ['estimatePremium'],
 };
 

@@ -158,7 +158,7 @@ pub fn run(value: &Value, policy: Option<&Value>) -> Result<Dso, Problems> {
     let count_back = if months.is_empty() {
         None
     } else {
-        months.sort_by_key(|m| std::cmp::Reverse(m.first));
+        crate::sort::sort_by(&mut months, |a, b| b.first.cmp(&a.first));
         let mut remaining = receivables;
         let mut total = Decimal::ZERO;
         let mut steps = Vec::new();

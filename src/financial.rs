@@ -203,7 +203,7 @@ pub fn read_financials(
         }
     }
     let mut out: Vec<Period> = periods.into_iter().map(|(_, p)| p).collect();
-    out.sort_by_key(|p| std::cmp::Reverse(p.period_end));
+    crate::sort::sort_by(&mut out, |a, b| b.period_end.cmp(&a.period_end));
     out
 }
 

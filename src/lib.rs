@@ -35,6 +35,7 @@ pub mod policy;
 pub mod portfolio;
 pub mod schedule;
 pub mod score;
+pub mod sort;
 pub mod tape;
 pub mod terms;
 pub mod value;

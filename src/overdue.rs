@@ -495,11 +495,10 @@ pub fn plan(value: &Value, policy: &Policy) -> Result<OverduePlan, Problems> {
             rank: 0,
         });
     }
-    let mut order: Vec<usize> = (0..routes.len()).collect();
-    order.sort_by(|a, b| {
-        let pa = routes.get(*a).map(|r| r.present_value);
-        let pb = routes.get(*b).map(|r| r.present_value);
-        pb.cmp(&pa).then(a.cmp(b))
+    let order = crate::sort::order(routes.len(), &|a, b| {
+        let pa = routes.get(a).map(|r| r.present_value);
+        let pb = routes.get(b).map(|r| r.present_value);
+        pb.cmp(&pa)
     });
     for (rank, i) in order.iter().enumerate() {
         if let Some(r) = routes.get_mut(*i) {

@@ -2055,7 +2055,7 @@ fn score_rows<'a>(setup: Setup<'a>, policy: &Policy) -> Result<PortfolioResult<'
             }
         }
     }
-    totals.sort_by(|a, b| a.currency.cmp(&b.currency));
+    crate::sort::sort_by(&mut totals, |a, b| a.currency.cmp(&b.currency));
     Ok(PortfolioResult {
         policy_version: policy.version.clone(),
         as_of: format_date(setup.as_of),

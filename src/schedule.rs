@@ -244,7 +244,7 @@ pub fn read_plan(o: &Obj, policy: &Policy, ps: &mut Problems) -> Option<Plan> {
         .get("holidays")
         .and_then(|_| date_list(o, "holidays", MAX_HOLIDAYS, ps))
         .unwrap_or_default();
-    holidays.sort();
+    crate::sort::sort_by(&mut holidays, Ord::cmp);
     let currency = o.string("currency", ps).map(str::to_string);
     if method == Method::Annuity && frequency == Frequency::Dates {
         ps.push(

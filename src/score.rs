@@ -875,7 +875,7 @@ fn reasons(factors: &[FactorResult], knockout: Option<&'static str>, known: &Kno
         .iter()
         .filter(|f| f.available && f.points_lost > Decimal::ZERO)
         .collect();
-    ranked.sort_by_key(|f| std::cmp::Reverse(f.points_lost));
+    crate::sort::sort_by(&mut ranked, |a, b| b.points_lost.cmp(&a.points_lost));
     for f in ranked.into_iter().take(4usize.saturating_sub(out.len())) {
         let (code, text) = reason_for(f, known);
         out.push(Reason {

@@ -459,7 +459,7 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<TermsInput, Problems
             }
         }
     }
-    holidays.sort();
+    crate::sort::sort_by(&mut holidays, Ord::cmp);
     let mut options = Vec::new();
     match o.required("options", &mut ps, |o, k, p| o.array(k, p)) {
         Some(items) if items.is_empty() || items.len() > MAX_OPTIONS => {
@@ -731,7 +731,8 @@ fn describe(kind: &Kind) -> Text {
                 en: format!(
                     "{}% prepaid, the rest {}",
                     show(*share * Decimal::ONE_HUNDRED),
-                    r.en.to_lowercase()
+                    // Our own English, all ASCII: Unicode's case tables (6 KB of wasm) not needed.
+                    r.en.to_ascii_lowercase()
                 ),
                 zh_cn: format!(
                     "预付 {}%，其余{}",
@@ -953,11 +954,10 @@ pub fn simulate(input: &TermsInput, policy: &Policy) -> Result<TermsResult, Prob
         });
     }
     // Rank: the lowest total cost (the highest contribution) first; ties keep input order.
-    let mut order: Vec<usize> = (0..results.len()).collect();
-    order.sort_by(|a, b| {
-        let ka = results.get(*a).map(|r| r.total_cost);
-        let kb = results.get(*b).map(|r| r.total_cost);
-        ka.cmp(&kb).then(a.cmp(b))
+    let order = crate::sort::order(results.len(), &|a, b| {
+        let ka = results.get(a).map(|r| r.total_cost);
+        let kb = results.get(b).map(|r| r.total_cost);
+        ka.cmp(&kb)
     });
     for (rank, idx) in order.iter().enumerate() {
         if let Some(r) = results.get_mut(*idx) {
