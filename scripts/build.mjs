@@ -368,6 +368,10 @@ export async function build() {
   run('cargo', ['build', '--release', '--lib', '--target', WASM_TARGET]);
   const input = join(root, 'target', WASM_TARGET, 'release', 'credit_calculator.wasm');
   run(wasmBindgenBin, ['--target', 'web', '--out-dir', pkgDir, input]);
+  // The glue is an ES module: said so, Node (our tests, an embedder's tooling) loads it
+  // without first trying it as CommonJS and warning.
+  const pkgJson = join(pkgDir, 'package.json');
+  writeFileSync(pkgJson, `${JSON.stringify({ type: 'module', ...JSON.parse(readFileSync(pkgJson, 'utf8')) }, null, 2)}\n`);
   patchGlue(); // before the glue's first use below, which then tries the patched glue
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, wasmFile, '-o', wasmFile]);
   writeEngineSubsets();
