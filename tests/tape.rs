@@ -121,49 +121,22 @@ fn check_file<T: Serialize>(
 fn every_vector_result_reads_back_as_serde_json_has_it() {
     tape::forget_keys();
     let mut d = Decoder::default();
-    let mut ran = 0;
-    ran += check_file(
-        &mut d,
-        common::DISCOUNT_COST,
-        credit_calculator::discount::run,
-    );
-    ran += check_file(
-        &mut d,
-        common::SCORE_CUSTOMER,
-        credit_calculator::score::run,
-    );
-    ran += check_file(
-        &mut d,
-        common::RECOMMEND_LIMIT,
-        credit_calculator::limit::run,
-    );
-    ran += check_file(
-        &mut d,
-        common::PAYMENT_SCHEDULE,
-        credit_calculator::schedule::run,
-    );
-    ran += check_file(&mut d, common::LATE_INTEREST, credit_calculator::late::run);
-    ran += check_file(&mut d, common::DSO, credit_calculator::dso::run);
-    ran += check_file(
-        &mut d,
-        common::SIMULATE_TERMS,
-        credit_calculator::terms::run,
-    );
-    ran += check_file(
-        &mut d,
-        common::ESTIMATE_PREMIUM,
-        credit_calculator::insurance::run_estimate,
-    );
-    ran += check_file(
-        &mut d,
-        common::CLAIM_PAYOUT,
-        credit_calculator::insurance::run_claim,
-    );
-    ran += check_file(&mut d, common::DEAL_CHECK, credit_calculator::deal::run);
-    ran += check_file(
-        &mut d,
-        common::OVERDUE_PLAN,
-        credit_calculator::overdue::run,
+    // One call per vector file; each engine's result is a type of its own.
+    macro_rules! check_files {
+        ($($file:ident => $run:path),* $(,)?) => { 0 $(+ check_file(&mut d, common::$file, $run))* };
+    }
+    let ran = check_files!(
+        DISCOUNT_COST => credit_calculator::discount::run,
+        SCORE_CUSTOMER => credit_calculator::score::run,
+        RECOMMEND_LIMIT => credit_calculator::limit::run,
+        PAYMENT_SCHEDULE => credit_calculator::schedule::run,
+        LATE_INTEREST => credit_calculator::late::run,
+        DSO => credit_calculator::dso::run,
+        SIMULATE_TERMS => credit_calculator::terms::run,
+        ESTIMATE_PREMIUM => credit_calculator::insurance::run_estimate,
+        CLAIM_PAYOUT => credit_calculator::insurance::run_claim,
+        DEAL_CHECK => credit_calculator::deal::run,
+        OVERDUE_PLAN => credit_calculator::overdue::run,
     );
     assert!(ran >= 115, "vector cases through the tape: {ran}");
     same(
