@@ -169,17 +169,24 @@ export async function measureKeystrokes() {
 
 /**
  * Evaluated in a page that is loading: resolves to the time of its 'first-result' mark once
- * the page has set data-ready, watching the attribute rather than polling it.
+ * the page has set data-ready, watching the attribute rather than polling it; rejects after
+ * 60 s (a page whose engine failed never sets it), so the bench stops with an error.
  */
-const FIRST_RESULT = `new Promise((resolve) => {
+const FIRST_RESULT = `new Promise((resolve, reject) => {
   const root = document.documentElement;
   const answer = () => resolve(performance.getEntriesByName('first-result')[0]?.startTime ?? null);
   if (root.dataset.ready === 'true') return answer();
-  new MutationObserver((_, watcher) => {
+  const watcher = new MutationObserver(() => {
     if (root.dataset.ready !== 'true') return;
     watcher.disconnect();
+    clearTimeout(timer);
     answer();
-  }).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+  });
+  const timer = setTimeout(() => {
+    watcher.disconnect();
+    reject(new Error('the page set no data-ready within 60 s'));
+  }, 60000);
+  watcher.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
 })`;
 
 async function main() {
@@ -235,7 +242,7 @@ async function main() {
         const cdp = await context.newCDPSession(page);
         await page.goto(address, { waitUntil: 'domcontentloaded' });
         const waited = await cdp.send('Runtime.evaluate', { expression: FIRST_RESULT, awaitPromise: true, returnByValue: true });
-        if (typeof waited.result?.value !== 'number') throw new Error(`${address}: no first result (${waited.exceptionDetails?.text ?? 'no mark'})`);
+        if (typeof waited.result?.value !== 'number') throw new Error(`${address}: no first result (${waited.exceptionDetails?.exception?.description ?? waited.exceptionDetails?.text ?? 'no first-result mark'})`);
         if (i === 0 && key in PAGES) firstLoadFiles[key] = [...new Set(fetched)];
         cold[key].push(waited.result.value);
         await context.close();
