@@ -14,40 +14,31 @@ pub fn order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     positions
 }
 
-/// The swaps that put the items at `positions` (as [`order`] gives them) in that order.
-fn swaps(positions: &[usize]) -> Vec<(usize, usize)> {
-    // Where each item goes, then cycle by cycle into place.
-    let mut target = vec![0; positions.len()];
-    for (to, from) in positions.iter().enumerate() {
-        if let Some(t) = target.get_mut(*from) {
-            *t = to;
-        }
-    }
-    // Each swap puts one item home, so a permutation takes fewer than n; the bound only
-    // guards against a list that is not one.
-    let mut out = Vec::new();
-    for i in 0..target.len() {
-        while let Some(&t) = target.get(i) {
-            if t == i || t >= target.len() || out.len() >= target.len() {
-                break;
-            }
-            target.swap(i, t);
-            out.push((i, t));
-        }
-    }
-    out
-}
-
 /// Sorts `items` stably by `cmp`, as `slice::sort_by` does.
 pub fn sort_by<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     let positions = order(items.len(), &|a, b| match (items.get(a), items.get(b)) {
         (Some(x), Some(y)) => cmp(x, y),
         _ => Ordering::Equal,
     });
+    // Where each item goes, then cycle by cycle into place: each swap puts one item home,
+    // so a permutation takes fewer than n; the bound only guards against a list that is not
+    // one.
     let len = items.len();
-    for (i, j) in swaps(&positions) {
-        if i < len && j < len {
-            items.swap(i, j);
+    let mut target = vec![0; len];
+    for (to, from) in positions.iter().enumerate() {
+        if let Some(t) = target.get_mut(*from) {
+            *t = to;
+        }
+    }
+    let mut swaps = 0;
+    for i in 0..len {
+        while let Some(&t) = target.get(i) {
+            if t == i || t >= len || swaps >= len {
+                break;
+            }
+            target.swap(i, t);
+            items.swap(i, t);
+            swaps += 1;
         }
     }
 }
