@@ -1052,17 +1052,28 @@ impl<'a> RowReader<'a, '_> {
             }
         }
         c.currency = self.cell(CURRENCY).and_then(|text| {
-            if text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase()) {
-                Some(Cow::Borrowed(text))
-            } else if text.len() == 3 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
-                Some(Cow::Owned(text.to_ascii_uppercase()))
+            let upper = text.to_ascii_uppercase();
+            // RMB (renminbi) is how many Chinese ledgers write CNY.
+            let code = if upper == "RMB" {
+                "CNY"
             } else {
+                upper.as_str()
+            };
+            if policy.currencies.iter().any(|x| x.code == code) || is_iso_4217(code) {
+                Some(if code == text {
+                    Cow::Borrowed(text)
+                } else {
+                    Cow::Owned(code.to_string())
+                })
+            } else {
+                // A typo would otherwise pass as a currency of its own, outside the policy's
+                // ceiling (which is in one currency) and in a totals line of its own.
                 self.problem(
                     CURRENCY,
                     Problem::new(
                         code::NOT_ONE_OF,
                         "",
-                        "must be a three-letter ISO 4217 code, such as CNY",
+                        "must be an ISO 4217 currency code, such as CNY (RMB is read as CNY)",
                     ),
                 );
                 None
@@ -1125,6 +1136,14 @@ impl<'a> RowReader<'a, '_> {
         self.problem(slot, Problem::new(code::REQUIRED, "", message));
         None
     }
+}
+
+/// The currencies ISO 4217 lists today (2026; the precious metals, testing and "no
+/// currency" codes left out), three letters each.
+const ISO_4217: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHFCHWCLFCLPCNYCOPCOUCRCCUCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNLHTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGAMKDMMKMNTMOPMRUMURMVRMWKMXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUBRWFSARSBDSCRSDGSEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSDUSNUYIUYUUYWUZSVEDVESVNDVUVWSTXAFXCDXCGXOFXPFYERZARZMWZWGZWL";
+
+fn is_iso_4217(code: &str) -> bool {
+    code.len() == 3 && ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes())
 }
 
 /// The policy's lists as a row may name them, built once a call.
@@ -2153,7 +2172,8 @@ mod tests {
             amount(0, 1_000_000),
             prop::option::weighted(0.2, 0i64..5_000_000),
             prop::option::of(prop::sample::select(vec![
-                "CNY", "EUR", "JPY", "KWD", "XYZ",
+                // AUD: an ISO 4217 code the policy does not list (the ceiling is skipped).
+                "CNY", "EUR", "JPY", "KWD", "AUD",
             ])),
         );
         (amounts, profile, behaviour, limit).prop_map(|(amounts, profile, behaviour, limit)| {
@@ -2510,6 +2530,58 @@ mod tests {
             None,
             "a unit in the header is never guessed"
         );
+    }
+
+    #[test]
+    fn a_currency_is_an_iso_code_or_the_policys_and_rmb_reads_as_cny() {
+        let input = value(&json!({
+            "asOf": "2026-11-22",
+            "columns": ["name", "termsDays", "expectedAnnualSales", "currency"],
+            "rows": [
+                ["A", "30", "9000000000", "RMB"],
+                ["B", "30", "9000000000", "cny"],
+                ["C", "30", "9000000000", "aud"],
+                ["D", "30", "9000000000", "QQQ"],
+                ["E", "30", "9000000000", "XAU"],
+                ["F", "30", "9000000000", "CNY"],
+            ],
+        }));
+        let Ok(result) = run(&input, None) else {
+            panic!("refused")
+        };
+        let currencies: Vec<Option<&str>> = result
+            .results
+            .iter()
+            .map(|r| r.currency.as_deref())
+            .collect();
+        assert_eq!(
+            currencies,
+            [Some("CNY"), Some("CNY"), Some("AUD"), Some("CNY")]
+        );
+        // RMB gets CNY's ceiling, as CNY does: not the need method's 1.48 billion.
+        let limits: Vec<Decimal> = result.results.iter().map(|r| r.recommended).collect();
+        assert_eq!(limits[0], limits[3]);
+        assert!(limits[0] < Decimal::from(100_000_000), "{limits:?}");
+        let problems: Vec<(u32, &str, &str)> = result
+            .problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str(), p.code))
+            .collect();
+        assert_eq!(
+            problems,
+            [(5, "currency", "NOT_ONE_OF"), (6, "currency", "NOT_ONE_OF")]
+        );
+        // A code the company's policy lists is its own affair.
+        let mut policy = serde_json::to_value(crate::policy::default_policy()).expect("json");
+        policy["currencies"]
+            .as_array_mut()
+            .expect("a list")
+            .push(json!({ "code": "QQQ", "minorUnits": 2 }));
+        let Ok(result) = run(&input, Some(&value(&policy))) else {
+            panic!("refused")
+        };
+        assert_eq!(result.scored, 5);
+        assert_eq!(result.problems.len(), 1);
     }
 
     #[test]

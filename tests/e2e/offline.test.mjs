@@ -155,7 +155,7 @@ describe('offline use (service worker)', () => {
     await page.fill('#paste', PASTED);
     await page.click('#run-paste');
     await page.waitForFunction(() => !document.getElementById('results').hidden, null, { timeout: 20000 });
-    await expectText(page, '#status', /^Done: 2 customers scored/);
+    await expectText(page, '#status', /^Done in [\d.]+ s\. Customers scored: 2\./);
 
     assert.deepEqual(served, [], 'not one request reached the server');
     assertClean(problems);

@@ -4,7 +4,8 @@
 // sorting by mouse and keyboard, the CSV export, both languages; then a generated
 // 100,000-row file through the file input with its progress, and a run cancelled. Every
 // test watches the whole browser context (the worker included) for a request off the page's
-// origin while the list is scored.
+// origin; once the page's worker has its engine, a run makes no request at all, not even to
+// the page's own origin.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,13 +29,20 @@ after(async () => {
 async function openPage(options) {
   const opened = await h.open('portfolio.html', options);
   const offOrigin = [];
+  const requests = [];
   opened.context.on('request', (req) => {
     const u = new URL(req.url());
+    requests.push(`${req.method()} ${req.url()}`);
     if (u.origin !== h.origin && u.protocol !== 'data:' && u.protocol !== 'blob:') offOrigin.push(req.url());
   });
   await opened.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await opened.page.fill('#asOf', '2026-11-22');
-  return { ...opened, offOrigin };
+  return { ...opened, offOrigin, requests };
+}
+
+/** Waits until the page's worker has loaded its engine: from then on a run fetches nothing. */
+async function engineReady(page) {
+  await page.waitForSelector('html[data-engine="ready"]', { timeout: 15000 });
 }
 
 async function waitDone(page, timeout = 20000) {
@@ -55,17 +63,20 @@ const gridNames = (page) => page.$$eval('#grid-body tr:not(.spacer) th', (cells)
 
 describe('portfolio page', () => {
   test('a pasted list with Chinese headers and a bad row: figures, problems, sorting, export, both languages', async () => {
-    const { page, context, problems, offOrigin } = await openPage();
+    const { page, context, problems, offOrigin, requests } = await openPage();
     await assertNoInline(page);
     await axe(page, 'empty page, English');
 
     // Typed as a person would: the paste box, then the button, by keyboard.
     await page.fill('#paste', PASTED);
+    await engineReady(page);
+    const before = requests.length;
     await page.focus('#run-paste');
     await page.keyboard.press('Enter');
     await waitDone(page);
-    assert.deepEqual(offOrigin, [], 'no request off the origin while the list was scored');
-    await expectText(page, '#status', /^Done: 2 customers scored in [\d.]+ s; 1 rows with problems\.$/);
+    assert.deepEqual(requests.slice(before), [], 'no request at all while the list was scored');
+    assert.deepEqual(offOrigin, [], 'no request off the origin');
+    await expectText(page, '#status', /^Done in [\d.]+ s\. Customers scored: 2\. Rows with problems: 1\.$/);
     assert.equal(await text(page, '#sum-scored'), '2');
     assert.equal(await text(page, '#sum-problems'), '1');
     assert.equal(await text(page, '#sum-blank'), '1');
@@ -144,6 +155,53 @@ describe('portfolio page', () => {
     await context.close();
   });
 
+  test('a stray quote, two columns split by semicolons, RMB and a typo for a currency, a name like a formula: every row where it belongs', async () => {
+    const { page, context, problems, offOrigin } = await openPage();
+    const runPasted = async (csv) => {
+      await page.fill('#paste', csv);
+      await page.click('#run-paste');
+      await waitDone(page);
+    };
+    const listed = () => page.$$eval('#problems-body tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const rowNumbers = () => page.$$eval('#grid-body tr:not(.spacer)', (rows) => rows.map((r) => r.children[0].textContent));
+
+    // A quote that does not pair up in row 2: that row is a problem, rows 3–7 keep their
+    // numbers and are scored (a CSV reader alone took rows 2–5 into one cell).
+    await runPasted('name,termsDays\n"Golden" Foods,30\nB,30\nC,30\nD "x",45\nE,30\nF,30\n');
+    await expectText(page, '#status', /Customers scored: 5\. Rows with problems: 1\.$/);
+    assert.deepEqual(await rowNumbers(), ['3', '4', '5', '6', '7']);
+    assert.deepEqual(await gridNames(page), ['B', 'C', 'D "x"', 'E', 'F']);
+    assert.deepEqual((await listed()).map((r) => r.slice(0, 2)), [['2', '—']]);
+    assert.equal(await text(page, '#sum-blank'), '0', 'a row left out is not a blank row');
+
+    // Two columns split by semicolons, as Excel saves them (a line break at the end).
+    await runPasted('name;termsDays\r\nA;30\r\nB;45\r\n');
+    await expectText(page, '#status', /Customers scored: 2\. Rows with problems: 0\.$/);
+    assert.deepEqual(await gridNames(page), ['A', 'B']);
+
+    // RMB is CNY (and gets its ceiling, not the need method's billions); QQQ is a problem;
+    // a name like a formula is exported as text.
+    await runPasted('name,termsDays,expectedAnnualSales,currency\n=HYPERLINK("http://x"),30,9000000000,RMB\nB,30,9000000000,QQQ\nC,30,9000000000,CNY\n');
+    await expectText(page, '#status', /Customers scored: 2\. Rows with problems: 1\.$/);
+    assert.deepEqual((await listed()).map((r) => r.slice(0, 2)), [['3', 'currency']]);
+    const limits = await page.$$eval('#grid-body tr:not(.spacer)', (rows) => rows.map((r) => r.children[7].textContent));
+    assert.equal(limits.length, 2);
+    assert.equal(limits[0], limits[1], 'RMB gets the CNY ceiling');
+    assert.match(limits[0], /^CN¥/);
+    const [results] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const csv = readFileSync(await results.path(), 'utf8');
+    assert.match(csv, /\n2,,"'=HYPERLINK\(""http:\/\/x""\)",/);
+    // The problem list as CSV, in the page's language.
+    const [listCsv] = await Promise.all([page.waitForEvent('download'), page.click('#export-problems')]);
+    assert.equal(listCsv.suggestedFilename(), 'portfolio-problems.csv');
+    const problemsCsv = readFileSync(await listCsv.path(), 'utf8');
+    assert.ok(problemsCsv.startsWith('\ufeffRow,Column,Code,Problem\r\n3,currency,NOT_ONE_OF,'), problemsCsv);
+
+    assertClean(problems);
+    assert.deepEqual(offOrigin, []);
+    await context.close();
+  });
+
   test('a generated 100,000-row file through the file input: progress, every row scored, the table scrolls to the last; a cancelled run stops', async () => {
     const rows = ['reference,name,termsDays,expectedAnnualSales,openReceivables,daysBeyondTerms,totalAssets,totalLiabilities,currentAssets,currentLiabilities,bookEquity,netIncome,revenue,industry,country,currency'];
     for (let i = 0; i < 100000; i += 1) {
@@ -168,7 +226,7 @@ describe('portfolio page', () => {
     assert.ok(seen.progress, 'the progress bar moved');
     assert.ok(seen.cancelShown, 'a cancel button was offered while scoring');
     assert.deepEqual(offOrigin, [], 'no request off the origin while 100,000 rows were scored');
-    await expectText(page, '#status', /^Done: 100,000 customers scored in [\d.]+ s; 0 rows with problems\.$/);
+    await expectText(page, '#status', /^Done in [\d.]+ s\. Customers scored: 100,000\. Rows with problems: 0\.$/);
     assert.equal(await text(page, '#sum-scored'), '100,000');
     assert.equal(await page.getAttribute('#grid', 'aria-rowcount'), '100001');
     // Only the rows in view are in the page.

@@ -15,7 +15,8 @@ import Papa from '../vendor/papaparse.mjs';
 import { loadEngine } from './engine.js';
 
 const CHUNK_ROWS = 5000;
-const PROBLEMS_KEPT = 1000;
+// Every problem up to this many is kept, for the page's list and its export.
+const PROBLEMS_KEPT = 100000;
 const REVIEW_KEPT = 25;
 const FIELD = '\x1f';
 const ROW = '\x1e';
@@ -65,7 +66,7 @@ function newBook() {
  * (`on('data' | 'end' | 'error')`, `pause`, `resume`): the next read waits for the last
  * chunk to be parsed, and a cancel stops reading.
  */
-function readable(stream) {
+function readable(stream, seen) {
   const reader = stream.getReader();
   const listeners = { data: [], end: [], error: [] };
   let paused = false;
@@ -83,6 +84,7 @@ function readable(stream) {
           done = true;
           emit('end');
         } else {
+          seen(next.value);
           emit('data', next.value);
         }
       }
@@ -240,12 +242,15 @@ function finish(run) {
     if (b.review.data[i]) review.push(i);
   }
   review.sort((x, y) => b.grade.data[y] - b.grade.data[x] || b.exposure.data[y] - b.exposure.data[x] || x - y);
+  // CSV problems are found as the rows are read, the engine's as they are scored: in row order.
+  run.problems.sort((x, y) => x.row - y.row);
   book = b;
   post({
     type: 'done',
     id: run.id,
     rows: run.rows,
-    blank: run.blank,
+    // The rows left out for a CSV problem went to the engine empty, which counted them blank.
+    blank: Math.max(0, run.blank - run.csvLeftOut),
     scored: run.scored,
     problemCount: run.problemCount,
     problemRows: run.problemRows,
@@ -259,6 +264,75 @@ function finish(run) {
     seconds: (performance.now() - run.started) / 1000,
     engineMs: run.engineMs,
   });
+}
+
+/** A row papaparse could not read: listed with its spreadsheet row, and not scored. */
+function csvProblem(run, row, e) {
+  run.problemCount += 1;
+  run.problemRows += 1;
+  run.csvLeftOut += 1;
+  if (run.problems.length < PROBLEMS_KEPT) {
+    run.problems.push({ row, column: '', field: 'row', code: `CSV_${e.code}`, message: e.message });
+  }
+}
+
+/** papaparse's guess of the separator over the file's first lines, empty ones left out. */
+function guessDelimiter(text) {
+  const sample = text.slice(0, 65536);
+  const guess = Papa.parse(sample, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: true, preview: 10 });
+  return guess.meta.delimiter || ',';
+}
+
+/**
+ * A quote that does not pair up (`"Golden" Foods` or `D "x` in a quoted cell) makes the
+ * parser read on to the next closing quote, taking the lines between into one cell: rows
+ * that then vanished, and every later row numbered wrong. Those rows are read again here,
+ * line by line: a line that reads cleanly on its own is a row like any other; one that
+ * still does not is listed as a problem. The chunk's rows before and after are kept as
+ * they were read.
+ */
+function rereadQuotes(text, rows, bad, meta) {
+  const { delimiter, linebreak } = meta;
+  const ends = [];
+  Papa.parse(text, {
+    delimiter,
+    newline: linebreak,
+    skipEmptyLines: false,
+    step(r) {
+      ends.push(r.meta.cursor);
+    },
+  });
+  // The same rows as the stream's reading (alone, the text's final line break also ends
+  // one more, empty row), or they are left as they were.
+  if (ends.length < rows.length || ends[rows.length - 1] !== text.length) return { rows, bad };
+  const out = [];
+  const outBad = new Map();
+  let start = 0;
+  rows.forEach((row, i) => {
+    const end = ends[i];
+    const e = bad.get(i);
+    if (e?.type !== 'Quotes') {
+      if (e) outBad.set(out.length, e);
+      out.push(row);
+    } else {
+      let record = text.slice(start, end);
+      if (record.endsWith(linebreak)) record = record.slice(0, -linebreak.length);
+      for (const line of record.split(linebreak)) {
+        const alone = Papa.parse(line, { delimiter, newline: linebreak, skipEmptyLines: false });
+        const problem = alone.errors[0];
+        if (problem || alone.data.length !== 1) {
+          outBad.set(out.length, problem?.type === 'Quotes'
+            ? { code: 'InvalidQuotes', message: 'a quote in this row does not pair up: a cell that holds a quote is written in quotes, with the quote doubled ("")', type: 'Quotes' }
+            : problem ?? { code: 'Unreadable', message: 'this row could not be read', type: 'Row' });
+          out.push([]);
+        } else {
+          out.push(alone.data[0]);
+        }
+      }
+    }
+    start = end;
+  });
+  return { rows: out, bad: outBad };
 }
 
 async function start({ id, file, text, asOf }) {
@@ -280,6 +354,7 @@ async function start({ id, file, text, asOf }) {
     problemCount: 0,
     problemRows: 0,
     lastProblemRow: 0,
+    csvLeftOut: 0,
     columns: null,
     counter: { bytes: 0 },
     total: source.size,
@@ -297,9 +372,18 @@ async function start({ id, file, text, asOf }) {
     return;
   }
   if (run.cancelled) return;
-  run.stream = readable(textOf(source, run.counter));
+  // The text papaparse has been given and not yet made into whole rows (from `rawStart` in
+  // the whole text on): a row whose quotes do not pair up is read again from it.
+  run.raw = '';
+  run.rawStart = 0;
+  run.stream = readable(textOf(source, run.counter), (text) => {
+    run.raw += text;
+  });
   Papa.parse(run.stream, {
-    delimitersToGuess: [',', ';', '\t', '|'],
+    // papaparse's own guess, over the first lines without the empty ones: with them (kept
+    // here, so that row numbers stay the spreadsheet's) a file of two columns ending in a
+    // line break never averages two fields a line, and was read as one column.
+    delimiter: guessDelimiter,
     skipEmptyLines: false,
     chunk(results, parser) {
       run.parser = parser;
@@ -308,16 +392,23 @@ async function start({ id, file, text, asOf }) {
         return;
       }
       try {
-        let rows = results.data;
         const firstIndex = run.nextRow + run.pending.length - (run.header ? 0 : 1);
+        const consumed = results.meta.cursor - run.rawStart;
+        const text = run.raw.slice(0, consumed);
+        run.raw = run.raw.slice(consumed);
+        run.rawStart = results.meta.cursor;
+        let rows = results.data;
+        let bad = new Map(); // row index in this chunk → its first CSV problem
         for (const e of results.errors) {
-          if (e.row === undefined) continue;
-          const row = firstIndex + e.row;
-          run.problemCount += 1;
-          run.problemRows += 1;
-          if (run.problems.length < PROBLEMS_KEPT) run.problems.push({ row, column: '', field: 'row', code: `CSV_${e.code}`, message: e.message });
-          // Left out like any row with a problem: an empty row keeps the numbering.
-          if (e.row > 0 || run.header) rows[e.row] = [];
+          if (e.row !== undefined && !bad.has(e.row)) bad.set(e.row, e);
+        }
+        if ([...bad.values()].some((e) => e.type === 'Quotes')) {
+          ({ rows, bad } = rereadQuotes(text, rows, bad, results.meta));
+        }
+        for (const [i, e] of bad) {
+          if (i === 0 && !run.header) continue; // the header's problem shows as its columns
+          csvProblem(run, firstIndex + i, e);
+          rows[i] = []; // left out like any row with a problem: an empty row keeps the numbering
         }
         if (!run.header) {
           run.header = rows[0] ?? [];
@@ -411,7 +502,13 @@ function rows({ id, start, count }) {
   post({ type: 'rows', id, start: from, rows: out, total: b.n });
 }
 
-const csvCell = (v) => (/[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+// A text cell as CSV: quoted where it must be, and one that a spreadsheet would take for a
+// formula (=, +, -, @, a tab or a return first: a customer's name from an uploaded list could
+// be `=HYPERLINK(…)`) kept as text by a leading apostrophe, as OWASP advises.
+const csvCell = (text) => {
+  const v = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
 
 /** The results as CSV (UTF-8 with a byte-order mark, so spreadsheets read Chinese right), in
  * the table's order, built in parts so a million rows never make one string. */
@@ -433,6 +530,10 @@ function exportCsv({ yes = 'yes', no = 'no' } = {}) {
   if (part.length) parts.push(`${part.join('\r\n')}\r\n`);
   post({ type: 'export', blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) });
 }
+
+// The engine is loaded as the worker starts (the page starts it when it opens): a run then
+// fetches nothing, and the page knows when the first run can start at once.
+loadEngine().then(() => post({ type: 'ready' }), () => {}); // a failure is reported by the run
 
 self.onmessage = (event) => {
   const m = event.data ?? {};

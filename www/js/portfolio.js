@@ -103,6 +103,10 @@ function cancel() {
 function onMessage(m) {
   if (m.id !== undefined && m.id !== runId && m.type !== 'rows') return;
   switch (m.type) {
+    case 'ready':
+      // The engine is in the worker: a run from now on fetches nothing.
+      document.documentElement.dataset.engine = 'ready';
+      break;
     case 'progress': {
       const share = m.total > 0 ? Math.min(100, Math.round((m.bytes / m.total) * 100)) : 0;
       $('progress').value = share;
@@ -142,15 +146,9 @@ function onMessage(m) {
         renderGridBody();
       }
       break;
-    case 'export': {
-      const url = URL.createObjectURL(m.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = L('export.filename');
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    case 'export':
+      download(m.blob, L('export.filename'));
       break;
-    }
     default:
       break;
   }
@@ -250,6 +248,28 @@ function renderReview() {
     : s.reviewCount > s.review.length ? L('review.more', { shown: fmt.number(s.review.length, locale, 0), total: fmt.number(s.reviewCount, locale, 0) }) : '';
 }
 
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** Every problem kept, in the page's language, as CSV (UTF-8 with a byte-order mark). */
+function exportProblems() {
+  const s = summary;
+  if (!s) return;
+  const cell = (v) => {
+    const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [[L('problems.row'), L('problems.column'), L('problems.code'), L('problems.message')].map(cell).join(',')];
+  for (const p of s.problems) lines.push([String(p.row), p.column || '', p.code, problemText(locale, p)].map(cell).join(','));
+  download(new Blob(['\ufeff', `${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }), L('problems.filename'));
+}
+
 function renderProblems() {
   const s = summary;
   const list = s.problems.slice(0, PROBLEMS_SHOWN);
@@ -260,7 +280,11 @@ function renderProblems() {
   $('problems-wrap').hidden = list.length === 0;
   $('problems-hint').hidden = list.length === 0;
   const more = s.problemCount - list.length;
-  $('problems-note').textContent = list.length === 0 ? L('problems.none') : more > 0 ? L('problems.more', { count: fmt.number(more, locale, 0) }) : '';
+  const notKept = s.problemCount - s.problems.length;
+  $('problems-note').textContent = list.length === 0
+    ? L('problems.none')
+    : more > 0 ? L(notKept > 0 ? 'problems.moreNotKept' : 'problems.more', { count: fmt.number(more, locale, 0), kept: fmt.number(s.problems.length, locale, 0) }) : '';
+  $('export-problems').hidden = list.length === 0;
   $('ignored').hidden = s.ignored.length === 0;
   $('ignored').textContent = s.ignored.length ? L('problems.ignored', { list: fmt.list(s.ignored, locale) }) : '';
 }
@@ -372,11 +396,19 @@ function init() {
   });
   $('cancel').addEventListener('click', cancel);
   $('export').addEventListener('click', () => worker?.postMessage({ type: 'export', yes: L('yes'), no: L('no') }));
+  $('export-problems').addEventListener('click', exportProblems);
   $('scroll').addEventListener('scroll', () => {
     if (!pendingWindow) pendingWindow = requestAnimationFrame(() => requestWindow());
   });
   applyLocale();
   document.documentElement.dataset.ready = 'true';
+  // The worker and its engine, loaded while the user picks a file: the run itself then
+  // fetches nothing, and starts at once.
+  const warm = () => {
+    if (!worker) startWorker();
+  };
+  if (globalThis.requestIdleCallback) requestIdleCallback(warm, { timeout: 1000 });
+  else setTimeout(warm, 200);
 }
 
 init();
