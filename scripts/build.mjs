@@ -50,6 +50,7 @@ export function needsBuild() {
  */
 export const BUNDLED_ASSETS = [
   ['assets-quote.js', ['parts/toolbar.html', 'parts/quote.html', 'css/quote.css']],
+  ['assets-portfolio.js', ['parts/toolbar.html', 'parts/portfolio.html', 'css/app.css', 'css/portfolio-section.css']],
   ['assets-main.js', ['parts/toolbar.html', 'parts/score.html', 'parts/limit.html', 'parts/terms.html',
     'parts/insurance.html', 'parts/overdue.html', 'parts/discount.html',
     'css/app.css', 'css/report.css', 'css/letter.css']],
@@ -109,7 +110,7 @@ const LANGUAGE_FILES = ['i18n', 'i18n-sections', 'letter-i18n', 'report-i18n', '
 export const BUNDLES = [['app.js', 'app'], ['quote-page.js', 'quote-page'], ['engine.js', 'engine'],
   ['element-bundle.js', 'credit-calculator'], ['embed-demo.js', 'embed-demo'],
   ['portfolio.js', 'portfolio'], ['portfolio-worker.js', 'portfolio-worker'],
-  ['assets-main.js', 'assets-main'], ['assets-quote.js', 'assets-quote'],
+  ['assets-main.js', 'assets-main'], ['assets-quote.js', 'assets-quote'], ['assets-portfolio.js', 'assets-portfolio'],
   ...LANGUAGE_FILES.map((name) => [`${name}.js`, name])];
 
 export async function bundleScripts(dir = join(root, 'www')) {

@@ -154,7 +154,7 @@ describe('offline use (service worker)', () => {
     await page.fill('#asOf', '2026-11-22');
     await page.fill('#paste', PASTED);
     await page.click('#run-paste');
-    await page.waitForFunction(() => !document.getElementById('results').hidden, null, { timeout: 20000 });
+    await page.waitForFunction(() => !document.querySelector('credit-calculator').shadowRoot.getElementById('results').hidden, null, { timeout: 20000 });
     await expectText(page, '#status', /^Done in [\d.]+ s\. Customers scored: 2\./);
 
     assert.deepEqual(served, [], 'not one request reached the server');

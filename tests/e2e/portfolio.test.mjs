@@ -42,11 +42,11 @@ async function openPage(options) {
 
 /** Waits until the page's worker has loaded its engine: from then on a run fetches nothing. */
 async function engineReady(page) {
-  await page.waitForSelector('html[data-engine="ready"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-engine-ready="true"]', { timeout: 15000 });
 }
 
 async function waitDone(page, timeout = 20000) {
-  await page.waitForFunction(() => !document.getElementById('results').hidden, null, { timeout });
+  await page.waitForFunction(() => !document.querySelector('credit-calculator').shadowRoot.getElementById('results').hidden, null, { timeout });
 }
 
 // The second case of tests/vectors/portfolio.json, as a spreadsheet in Chinese saves it:
@@ -110,11 +110,11 @@ describe('portfolio page', () => {
     assert.equal(await page.getAttribute('#grid', 'aria-rowcount'), '3');
     assert.deepEqual(await gridNames(page), ['华东贸易有限公司', 'Shenzhen Parts']);
     await page.click('button.sort[data-column="score"]');
-    await page.waitForFunction(() => document.querySelector('#grid-body tr:not(.spacer) th')?.textContent === 'Shenzhen Parts');
+    await page.waitForFunction(() => document.querySelector('credit-calculator').shadowRoot.querySelector('#grid-body tr:not(.spacer) th')?.textContent === 'Shenzhen Parts');
     assert.equal(await page.getAttribute('th:has(button[data-column="score"])', 'aria-sort'), 'ascending');
     await page.focus('button.sort[data-column="score"]');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('#grid-body tr:not(.spacer) th')?.textContent === '华东贸易有限公司');
+    await page.waitForFunction(() => document.querySelector('credit-calculator').shadowRoot.querySelector('#grid-body tr:not(.spacer) th')?.textContent === '华东贸易有限公司');
     assert.equal(await page.getAttribute('th:has(button[data-column="score"])', 'aria-sort'), 'descending');
     const first = await page.$$eval('#grid-body tr:not(.spacer)', (rows) => [...rows[0].children].map((c) => c.textContent));
     assert.deepEqual(first.slice(0, 8), ['2', 'C-001', '华东贸易有限公司', '70.4', '4', '0.25%', 'Approve', 'CN¥165,000.00']);
@@ -135,7 +135,8 @@ describe('portfolio page', () => {
 
     // Chinese: every label, the problems and the figures in the language chosen.
     await page.selectOption('#locale', 'zh-CN');
-    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    // The element fetches its own Chinese texts first, then tells the page.
+    await page.waitForSelector('html[lang="zh-CN"]');
     assert.equal(await text(page, 'h1'), '客户组合：为每位客户评分并核定额度');
     await expectText(page, '#status', /^完成：[\d.]+ 秒内为 2 位客户评分；1 行有问题。$/);
     const zhProblems = await page.$$eval('#problems-body tr td:last-child', (cells) => cells.map((c) => c.textContent));
@@ -197,6 +198,29 @@ describe('portfolio page', () => {
     const problemsCsv = readFileSync(await listCsv.path(), 'utf8');
     assert.ok(problemsCsv.startsWith('\ufeffRow,Column,Code,Problem\r\n3,currency,NOT_ONE_OF,'), problemsCsv);
 
+    // The element's API, as an intranet page uses mode="portfolio": a company policy set as
+    // a property scores the list by its rules, and `credit-result` gives the run's figures.
+    await page.evaluate(async () => {
+      const calculator = document.querySelector('credit-calculator');
+      const policy = JSON.parse(JSON.stringify(await (await fetch('pkg/default-policy.json')).json()));
+      policy.version = 'company-7';
+      for (const g of policy.limit.byGrade) g.ceiling = '123000';
+      window.results = [];
+      calculator.addEventListener('credit-result', (e) => window.results.push(e.detail));
+      calculator.policy = policy;
+    });
+    await page.waitForFunction(() => document.querySelector('credit-calculator').shadowRoot.getElementById('policy-name')?.textContent.includes('company-7'));
+    await runPasted('name,termsDays,expectedAnnualSales,currency\nA,30,9000000000,CNY\n');
+    assert.deepEqual(await gridNames(page), ['A']);
+    assert.equal(await page.$eval('#grid-body tr:not(.spacer)', (r) => r.children[7].textContent), 'CN¥123,000.00');
+    const events = await page.evaluate(() => window.results);
+    assert.equal(events.length, 1);
+    assert.equal(events[0].mode, 'portfolio');
+    assert.equal(events[0].section, 'portfolio');
+    assert.equal(events[0].policyVersion, 'company-7');
+    assert.equal(events[0].result.scored, 1);
+    assert.equal(events[0].result.totals[0].recommended, '123000.00');
+
     assertClean(problems);
     assert.deepEqual(offOrigin, []);
     await context.close();
@@ -217,9 +241,10 @@ describe('portfolio page', () => {
       if (cancelShown) seen.cancelShown = true;
     });
     await page.evaluate(() => {
-      const progress = document.getElementById('progress');
-      new MutationObserver(() => window.sawProgress(Number(progress.value), !document.getElementById('cancel').hidden))
-        .observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+      const root = document.querySelector('credit-calculator').shadowRoot;
+      const progress = root.getElementById('progress');
+      new MutationObserver(() => window.sawProgress(Number(progress.value), !root.getElementById('cancel').hidden))
+        .observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
     });
     await page.setInputFiles('#file', file);
     await waitDone(page, 120000);
@@ -234,23 +259,26 @@ describe('portfolio page', () => {
     await page.$eval('#scroll', (s) => {
       s.scrollTop = s.scrollHeight;
     });
-    await page.waitForFunction(() => [...document.querySelectorAll('#grid-body tr:not(.spacer) th')].some((c) => c.textContent === 'Customer 99999'), null, { timeout: 10000 });
+    await page.waitForFunction(() => [...document.querySelector('credit-calculator').shadowRoot.querySelectorAll('#grid-body tr:not(.spacer) th')].some((c) => c.textContent === 'Customer 99999'), null, { timeout: 10000 });
     // Sorting a hundred thousand rows in the worker: the largest exposure first.
     await page.click('button.sort[data-column="exposure"]');
     await page.click('button.sort[data-column="exposure"]');
-    await page.waitForFunction(() => document.querySelector('th:has(button[data-column="exposure"])')?.getAttribute('aria-sort') === 'descending'
-      && document.querySelector('#grid-body tr:not(.spacer) td:nth-child(10)')?.textContent === 'CN¥390,000.00', null, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('credit-calculator').shadowRoot.querySelector('th:has(button[data-column="exposure"])')?.getAttribute('aria-sort') === 'descending'
+      && document.querySelector('credit-calculator').shadowRoot.querySelector('#grid-body tr:not(.spacer) td:nth-child(10)')?.textContent === 'CN¥390,000.00', null, { timeout: 20000 });
     await axe(page, '100,000 rows');
 
     // The same file again, cancelled while it is read.
     await page.setInputFiles('#file', []);
     await page.setInputFiles('#file', file);
     await page.waitForSelector('#cancel:not([hidden])');
-    await page.click('#cancel');
+    // By keyboard: focus moved to Cancel with the file input disabled, and back after.
+    await page.focus('#cancel');
+    await page.keyboard.press('Enter');
     await expectText(page, '#status', 'Cancelled. Nothing was kept; open or paste the list again to start over.');
     assert.equal(await page.isHidden('#cancel'), true);
     assert.equal(await page.isHidden('#results'), true);
     assert.equal(await page.isDisabled('#run-paste'), false);
+    assert.equal(await page.evaluate(() => document.querySelector('credit-calculator').shadowRoot.activeElement?.id), 'run-paste');
 
     assertClean(problems);
     assert.deepEqual(offOrigin, []);

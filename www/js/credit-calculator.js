@@ -1,7 +1,7 @@
 // <credit-calculator>: the whole calculator as one custom element, for our own pages and for
 // any intranet page. One <script type="module" src=".../app/credit-calculator.js"> (this
 // file bundled with every section by `npm run build`; this file alone works too) and
-//   <credit-calculator mode="deal|score|limit|terms|insurance|overdue|discount|quote"
+//   <credit-calculator mode="deal|score|limit|terms|insurance|overdue|discount|quote|portfolio"
 //                      locale="zh-CN|en" currency="CNY" policy-src="/credit-policy.json">
 // Everything lives in an open shadow root (no CSS or globals in or out; theming through the
 // --cc-* custom properties); every asset URL is resolved from import.meta.url, so the element
@@ -38,6 +38,7 @@ export const MODES = {
   overdue: ['overdue'],
   discount: ['discount'],
   quote: ['quote'],
+  portfolio: ['portfolio'],
 };
 /**
  * A section's start function: registered by its module when the page imported it (the pages
@@ -51,7 +52,11 @@ async function view(name) {
   if (!start) throw new Error(`no section named ${name}`);
   return start;
 }
-const STYLES = { quote: ['css/quote.css'], other: ['css/app.css', 'css/report.css', 'css/letter.css'] };
+const STYLES = {
+  quote: ['css/quote.css'],
+  portfolio: ['css/app.css', 'css/portfolio-section.css'],
+  other: ['css/app.css', 'css/report.css', 'css/letter.css'],
+};
 const SHARED_KEYS = ['score', 'limit', 'terms', 'insurance', 'overdue', 'discount', 'quote'];
 const LOCALE_KEY = 'credit-calculator:locale';
 const POLICY_KEY = 'credit-calculator:policy:v1';
@@ -66,7 +71,7 @@ const FRAGMENT = 'deal=';
  */
 const bundles = new Map();
 function bundle(mode) {
-  const name = mode === 'quote' ? './assets-quote.js' : './assets-main.js';
+  const name = mode === 'quote' || mode === 'portfolio' ? `./assets-${mode}.js` : './assets-main.js';
   if (!bundles.has(name)) bundles.set(name, import(name).then((m) => m.default, () => ({})));
   return bundles.get(name);
 }
@@ -348,7 +353,7 @@ export class CreditCalculator extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     const sections = this.#sections();
-    const styles = STYLES[this.mode === 'quote' ? 'quote' : 'other'];
+    const styles = STYLES[this.mode] ?? STYLES.other;
     let loaded;
     try {
       loaded = await Promise.all([
@@ -544,9 +549,10 @@ export class CreditCalculator extends HTMLElement {
     }
     const deal = this.mode === 'deal';
     $('copy-link').hidden = !this.hasAttribute('share-link');
-    $('copy-summary').hidden = this.mode === 'quote';
+    $('copy-summary').hidden = this.mode === 'quote' || this.mode === 'portfolio';
     $('report-print').hidden = !deal;
-    $('clear-all').hidden = this.mode === 'quote'; // the quote keeps its own “Clear my answers”
+    // The quote keeps its own “Clear my answers”; the portfolio keeps nothing.
+    $('clear-all').hidden = this.mode === 'quote' || this.mode === 'portfolio';
     $('policy-panel').hidden = this.mode === 'quote';
     $('policy-download').href = asset('pkg/default-policy.json');
 

@@ -9,5 +9,6 @@ import './overdue-view.js';
 import './discount-view.js';
 import './report-i18n.js'; // the report's texts up front, as in app.js: a menu print cannot wait
 import './quote-view.js';
+import './portfolio-view.js';
 
 export * from './credit-calculator.js';

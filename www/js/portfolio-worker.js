@@ -9,7 +9,7 @@
 // time cross into wasm as one text, and come back as one packed text. The page asks for the
 // rows in view, a sort, or the CSV export: the results stay here.
 //
-// Messages in:  run { id, file | text, asOf }, cancel, sort { key, dir }, rows { id, start, count }, export
+// Messages in:  run { id, file | text, asOf, policy? }, cancel, sort { key, dir }, rows { id, start, count }, export
 // Messages out: progress, done, cancelled, failed, sorted, rows, export
 import Papa from '../vendor/papaparse.mjs';
 import { loadEngine } from './engine.js';
@@ -185,7 +185,8 @@ function score(run, rows) {
   };
   if (run.totals) input.totals = run.totals;
   const t0 = performance.now();
-  const result = run.engine.scorePortfolio(input);
+  const result = run.engine.scorePortfolio(input, run.policy);
+  run.policyVersion = result.policyVersion;
   run.engineMs += performance.now() - t0;
   run.nextRow += rows.length;
   run.totals = result.totals;
@@ -248,6 +249,8 @@ function finish(run) {
   post({
     type: 'done',
     id: run.id,
+    asOf: run.asOf,
+    policyVersion: run.policyVersion,
     rows: run.rows,
     // The rows left out for a CSV problem went to the engine empty, which counted them blank.
     blank: Math.max(0, run.blank - run.csvLeftOut),
@@ -335,12 +338,14 @@ function rereadQuotes(text, rows, bad, meta) {
   return { rows: out, bad: outBad };
 }
 
-async function start({ id, file, text, asOf }) {
+async function start({ id, file, text, asOf, policy }) {
   cancel(false);
   const source = file ?? new Blob([text ?? ''], { type: 'text/plain' });
   const run = {
     id,
     asOf,
+    policy: policy ?? undefined, // a company's policy, as the element read it; else ours
+    policyVersion: null,
     started: performance.now(),
     engine: null,
     header: null,
