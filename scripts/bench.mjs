@@ -395,7 +395,8 @@ async function main() {
   const pb = p.batch;
   console.log(`| ${p.customers.toLocaleString('en')} customers scored and limited by scorePortfolio: native / Chromium module worker (engine calls) | ${(pb.nativeMs / 1000).toFixed(2)} s / ${(pb.chromiumWorkerEngineMs / 1000).toFixed(2)} s (ratio ${pb.ratio.toFixed(2)}) | ≤ 1 s in the browser worker (issue 8) | ${mark(pb.chromiumWorkerEngineMs <= BUDGETS.portfolioWorkerMs)} |`);
   console.log(`| the same as a CSV through the page's worker, parsing included | ${(pb.chromiumWorkerTotalMs / 1000).toFixed(2)} s | | |`);
-  console.log(`| fuzz: arbitrary inputs through every export | ${fuzz.inputs.toLocaleString('en')} inputs, ${fuzz.calls.toLocaleString('en')} calls, ${fuzz.panics} panics, ${fuzz.seconds} s | ≥ 1,000,000 inputs, 0 panics | ${mark(fuzz.panics === 0 && fuzz.inputs >= 1000000)} |`);
+  const near = fuzz.nearPolicies === undefined ? '' : `, and ${fuzz.nearPolicies.toLocaleString('en')} policies near ours (${fuzz.nearPoliciesRead.toLocaleString('en')} of them valid, passed with every export)`;
+  console.log(`| fuzz: arbitrary inputs through every export | ${fuzz.inputs.toLocaleString('en')} inputs, ${fuzz.calls.toLocaleString('en')} calls${near}, ${fuzz.panics} panics, ${fuzz.seconds} s | ≥ 1,000,000 inputs, 0 panics | ${mark(fuzz.panics === 0 && fuzz.inputs >= 1000000)} |`);
   console.log(`\n[bench] written to bench/results.json (${statSync(join(root, 'bench', 'results.json')).size} bytes)`);
 }
 

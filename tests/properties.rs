@@ -132,7 +132,7 @@ proptest! {
     fn no_input_panics(input in arbitrary_value(), policy in prop::option::of(arbitrary_value())) {
         for outcome in [discount::run(&input, policy.as_ref()).err(), policy::read_policy(&input).err()] {
             for p in outcome.unwrap_or_default() {
-                prop_assert!(!p.code.is_empty() && p.code.chars().all(|c| c.is_ascii_uppercase() || c == '_'));
+                prop_assert!(stable_code(p.code), "{}", p.code);
                 prop_assert!(!p.message.is_empty());
                 prop_assert!(!p.field.contains(".."), "{}", p.field);
             }
@@ -691,6 +691,68 @@ mod overdue_properties {
         fn no_overdue_input_panics(input in arbitrary_value()) {
             for p in overdue::run(&input, None).err().unwrap_or_default() {
                 prop_assert!(!p.code.is_empty() && !p.message.is_empty());
+            }
+        }
+    }
+}
+
+/// A stable code: capitals, digits and `_`, starting with a capital (`WEIGHTS_NOT_100`).
+fn stable_code(code: &str) -> bool {
+    code.starts_with(|c: char| c.is_ascii_uppercase())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Each export's input in the benchmark (bench/inputs.json), as the engine reads it.
+fn bench_input(name: &str) -> Value {
+    let inputs: serde_json::Value =
+        serde_json::from_str(include_str!("../bench/inputs.json")).unwrap_or_default();
+    serde_json::from_str(&inputs[name][0].to_string()).unwrap_or(Value::Null)
+}
+
+fn well_formed(problems: Option<credit_calculator::error::Problems>) -> Result<(), TestCaseError> {
+    for p in problems.unwrap_or_default() {
+        prop_assert!(stable_code(p.code), "{:?}", p);
+        prop_assert!(!p.message.is_empty(), "{:?}", p);
+        prop_assert!(
+            !p.field.contains("..") && !p.field.starts_with('.'),
+            "{:?}",
+            p
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Fuzz: our policy with a few leaves of any section set to extreme values or removed.
+    /// `validatePolicy` lists every problem with its path (under `policy.` when passed with a
+    /// call), never panics; a policy it accepts then works for every export.
+    #[test]
+    fn a_policy_near_ours_is_refused_clearly_or_works(policy in arbitrary::mutated_policy()) {
+        let read = policy::read_policy(&policy);
+        match read {
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                well_formed(Some(problems))?;
+            }
+            Ok(_) => {
+                let p = Some(&policy);
+                well_formed(credit_calculator::deal::run(&bench_input("dealCheck"), p).err())?;
+                well_formed(credit_calculator::score::run(&bench_input("scoreCustomer"), p).err())?;
+                well_formed(credit_calculator::limit::run(&bench_input("recommendLimit"), p).err())?;
+                well_formed(credit_calculator::terms::run(&bench_input("simulateTerms"), p).err())?;
+                well_formed(credit_calculator::insurance::run_estimate(&bench_input("estimatePremium"), p).err())?;
+                well_formed(credit_calculator::overdue::run(&bench_input("overduePlan"), p).err())?;
+                well_formed(credit_calculator::discount::run(&bench_input("discountCost"), p).err())?;
+                let rows = object(vec![
+                    ("asOf", Value::String("2026-11-22".into())),
+                    ("columns", Value::Array(["name", "termsDays", "expectedAnnualSales", "openReceivables", "totalAssets", "totalLiabilities", "industry", "country", "currency"].iter().map(|c| Value::String((*c).into())).collect())),
+                    ("rows", Value::Array(vec![Value::Array(["A", "30", "1000000", "50000", "9000000", "6000000", "wholesale", "CN", "CNY"].iter().map(|c| Value::String((*c).into())).collect())])),
+                ]);
+                well_formed(credit_calculator::portfolio::run(&rows, p).err())?;
             }
         }
     }

@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each test file that includes this uses a part of it
 //! Arbitrary JSON-like values for the fuzz tests (tests/properties.rs, bounded) and the
 //! fuzz run of `npm run bench` (examples/fuzz.rs, a million inputs).
 
@@ -62,5 +63,163 @@ pub fn arbitrary_value() -> impl Strategy<Value = Value> {
             prop::collection::vec((names.clone().prop_map(str::to_string), inner), 0..8)
                 .prop_map(Value::Object),
         ]
+    })
+}
+
+/// A place in a value: the position of each step, in an object's entries or an array's items.
+type Path = Vec<usize>;
+
+fn leaf_paths(v: &Value, path: &mut Path, out: &mut Vec<Path>) {
+    let children: Vec<&Value> = match v {
+        Value::Object(entries) => entries.iter().map(|(_, v)| v).collect(),
+        Value::Array(items) => items.iter().collect(),
+        _ => {
+            out.push(path.clone());
+            return;
+        }
+    };
+    if children.is_empty() {
+        out.push(path.clone());
+    }
+    for (i, child) in children.into_iter().enumerate() {
+        path.push(i);
+        leaf_paths(child, path, out);
+        path.pop();
+    }
+}
+
+/// What becomes of a leaf: a new value, a number scaled by a power of ten (a figure of the
+/// right kind but far from ours), or the entry removed.
+#[derive(Clone, Debug)]
+enum Change {
+    Set(Value),
+    Scale(i32),
+    Remove,
+}
+
+/// A number (or a number's text) times 10^k, in the same form; anything else as it was.
+fn scaled(v: &Value, k: i32) -> Value {
+    use std::str::FromStr;
+    let text = match v {
+        Value::Number(t) | Value::String(t) => t,
+        _ => return v.clone(),
+    };
+    let Ok(d) = rust_decimal::Decimal::from_str(text) else {
+        return v.clone();
+    };
+    let factor = rust_decimal::Decimal::from(10i64.pow(k.unsigned_abs()));
+    let new = if k >= 0 {
+        d.checked_mul(factor)
+    } else {
+        d.checked_div(factor)
+    };
+    match (new, v) {
+        (Some(n), Value::Number(_)) => Value::Number(n.normalize().to_string()),
+        (Some(n), _) => Value::String(n.normalize().to_string()),
+        (None, _) => v.clone(),
+    }
+}
+
+fn apply(v: &mut Value, path: &[usize], change: &Change) {
+    let Some((&last, first)) = path.split_last() else {
+        if let Change::Set(new) = change {
+            *v = new.clone();
+        }
+        return;
+    };
+    let mut at = v;
+    for &i in first {
+        at = match at {
+            Value::Object(entries) => match entries.get_mut(i) {
+                Some((_, child)) => child,
+                None => return,
+            },
+            Value::Array(items) => match items.get_mut(i) {
+                Some(child) => child,
+                None => return,
+            },
+            _ => return,
+        };
+    }
+    let change = &match change {
+        Change::Scale(k) => {
+            let leaf = match &*at {
+                Value::Object(entries) => entries.get(last).map(|(_, v)| v),
+                Value::Array(items) => items.get(last),
+                _ => None,
+            };
+            match leaf {
+                Some(v) => Change::Set(scaled(v, *k)),
+                None => return,
+            }
+        }
+        other => other.clone(),
+    };
+    match (at, change) {
+        (Value::Object(entries), Change::Remove) if last < entries.len() => {
+            entries.remove(last);
+        }
+        (Value::Array(items), Change::Remove) if last < items.len() => {
+            items.remove(last);
+        }
+        (Value::Object(entries), Change::Set(new)) => {
+            if let Some((_, child)) = entries.get_mut(last) {
+                *child = new.clone();
+            }
+        }
+        (Value::Array(items), Change::Set(new)) => {
+            if let Some(child) = items.get_mut(last) {
+                *child = new.clone();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Our default policy with one to four of its leaves, in any section, set to an extreme or
+/// arbitrary value or removed: policies near a real one, which get past the first checks and
+/// reach those of every section (scorecard, grades, limit, terms, insurance, overdue …),
+/// where an arbitrary object rarely gets.
+pub fn mutated_policy() -> impl Strategy<Value = Value> {
+    let base: Value = serde_json::to_string(credit_calculator::policy::default_policy())
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
+    let mut paths = Vec::new();
+    leaf_paths(&base, &mut Vec::new(), &mut paths);
+    let extreme = prop::sample::select(vec![
+        Value::Null,
+        Value::Bool(true),
+        Value::Number("0".into()),
+        Value::Number("-1".into()),
+        Value::Number("1e28".into()),
+        Value::Number("-79228162514264337593543950335".into()),
+        Value::Number("0.0000000000000000000000000001".into()),
+        Value::Number("4294967296".into()),
+        Value::String("".into()),
+        Value::String("0".into()),
+        Value::String("-0.5".into()),
+        Value::String("1.5".into()),
+        Value::String("99999999999999999999999999999".into()),
+        Value::String("0001-01-01".into()),
+        Value::String("9999-12-31".into()),
+        Value::Array(Vec::new()),
+        Value::Object(Vec::new()),
+    ]);
+    let change = prop_oneof![
+        4 => (-4i32..=4).prop_map(Change::Scale),
+        4 => extreme.prop_map(Change::Set),
+        1 => arbitrary_value().prop_map(Change::Set),
+        1 => Just(Change::Remove),
+    ];
+    let count = paths.len().max(1);
+    prop::collection::vec((0..count, change), 1..4).prop_map(move |changes| {
+        let mut policy = base.clone();
+        for (i, change) in changes {
+            if let Some(path) = paths.get(i) {
+                apply(&mut policy, path, &change);
+            }
+        }
+        policy
     })
 }
