@@ -388,6 +388,8 @@ export class CreditCalculator extends HTMLElement {
       old.append(...this.#root.childNodes);
       this.#ctx.scope = old;
     }
+    // A section with work of its own (the portfolio's worker) ends it.
+    for (const view of this.#views) view?.dispose?.();
     const frame = document.createElement('div');
     frame.className = `cc-frame cc-mode-${this.mode}`;
     const [toolbar, ...parts] = fragments;

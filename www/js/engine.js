@@ -66,8 +66,11 @@ export async function loadEngine() {
 // Everything that imports this module calls the engine, so it starts compiling on import:
 // the pages load this module with <script type="module" async> ahead of their own scripts,
 // which starts the wasm compile while those are still arriving (before, it waited for the
-// sections' markup; the longest wait of the cold start).
-pageEngine().catch(() => {}); // a failure is reported by the first call, which retries
+// sections' markup; the longest wait of the cold start). A page whose engine works elsewhere
+// (the portfolio page's, in its worker) says so with <meta name="credit-engine"
+// content="on-demand">: its own then starts only if a call needs it (a company policy checked).
+const ON_DEMAND = typeof document !== 'undefined' && document.querySelector('meta[name="credit-engine"][content="on-demand"]');
+if (!ON_DEMAND) pageEngine().catch(() => {}); // a failure is reported by the first call, which retries
 
 function engineFailure(code, message) {
   return { code, field: '', message, errors: [{ code, field: '', message }] };

@@ -34,24 +34,14 @@ const COLUMNS = [
 ];
 const REVIEW_COLUMNS = ['row', 'name', 'grade', 'decision', 'exposure', 'recommended', 'headroom', 'review'];
 
-// One worker a page, shared by the sections it renders in turn (a new policy renders them
-// again): the latest one started gets its messages.
-let pageWorker = null;
-let engineReady = false;
-function sharedWorker() {
-  pageWorker ??= new Worker(new URL('./portfolio-worker.js', import.meta.url), { type: 'module' });
-  return pageWorker;
-}
-function dropWorker() {
-  pageWorker?.terminate();
-  pageWorker = null;
-  engineReady = false;
-}
-
 export function startPortfolioView(ctx) {
   const { $ } = ctx;
   let locale = ctx.locale;
+  // Each section its own worker (two elements on a page never share one), ended with the
+  // section: the element renders its sections again for a new policy, and the old one's run
+  // stops then.
   let worker = null;
+  let disposed = false;
   let runId = 0;
   let running = false;
   let summary = null; // the worker's `done` message of the last run
@@ -67,7 +57,9 @@ export function startPortfolioView(ctx) {
   const L = (key, vars) => pt(locale, key, vars);
 
   function startWorker() {
-    worker = sharedWorker();
+    if (disposed) return;
+    delete ctx.host.dataset.engineReady; // until this worker has its engine
+    worker = new Worker(new URL('./portfolio-worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = (event) => onMessage(event.data);
     worker.onerror = () => {
       // A worker that fails to load or crashes: report it and start a fresh one next time.
@@ -75,10 +67,9 @@ export function startPortfolioView(ctx) {
       showRunning(false);
       setStatus('status.failed', { message: L('problem.ENGINE_FAILED') });
       ctx.report('portfolio', { ok: false, error: { code: 'ENGINE_FAILED', field: '', message: 'the portfolio worker failed', errors: [] } });
-      dropWorker();
+      worker?.terminate();
       worker = null;
     };
-    if (engineReady) ctx.mark('engineReady');
   }
 
   function setStatus(key, vars = {}) {
@@ -132,7 +123,6 @@ export function startPortfolioView(ctx) {
     switch (m.type) {
       case 'ready':
         // The engine is in the worker: a run from now on fetches nothing.
-        engineReady = true;
         ctx.mark('engineReady');
         break;
       case 'progress': {
@@ -447,6 +437,11 @@ export function startPortfolioView(ctx) {
     setLocale(next) {
       locale = next;
       applyLocale();
+    },
+    dispose() {
+      disposed = true;
+      worker?.terminate();
+      worker = null;
     },
   };
 }

@@ -287,55 +287,49 @@ function guessDelimiter(text) {
 }
 
 /**
- * A quote that does not pair up (`"Golden" Foods` or `D "x` in a quoted cell) makes the
+ * A quote that does not pair up (`"Golden" Foods` opening a cell it never closes) makes the
  * parser read on to the next closing quote, taking the lines between into one cell: rows
- * that then vanished, and every later row numbered wrong. Those rows are read again here,
- * line by line: a line that reads cleanly on its own is a row like any other; one that
- * still does not is listed as a problem. The chunk's rows before and after are kept as
- * they were read.
+ * that then vanished, and every later row numbered wrong. So a chunk with such a quote is
+ * read again: row by row until the first row with one, whose first line alone is listed as
+ * a problem; then on from the next line, by the same rules (a cell over several lines in
+ * quotes stays one row), until the chunk's end. Each pass goes only as far as the next such
+ * quote, so the work stays in proportion to the chunk.
  */
-function rereadQuotes(text, rows, bad, meta) {
+function rereadQuotes(text, meta) {
   const { delimiter, linebreak } = meta;
-  const ends = [];
-  Papa.parse(text, {
-    delimiter,
-    newline: linebreak,
-    skipEmptyLines: false,
-    step(r) {
-      ends.push(r.meta.cursor);
-    },
-  });
-  // The same rows as the stream's reading (alone, the text's final line break also ends
-  // one more, empty row), or they are left as they were.
-  if (ends.length < rows.length || ends[rows.length - 1] !== text.length) return { rows, bad };
-  const out = [];
-  const outBad = new Map();
-  let start = 0;
-  rows.forEach((row, i) => {
-    const end = ends[i];
-    const e = bad.get(i);
-    if (e?.type !== 'Quotes') {
-      if (e) outBad.set(out.length, e);
-      out.push(row);
-    } else {
-      let record = text.slice(start, end);
-      if (record.endsWith(linebreak)) record = record.slice(0, -linebreak.length);
-      for (const line of record.split(linebreak)) {
-        const alone = Papa.parse(line, { delimiter, newline: linebreak, skipEmptyLines: false });
-        const problem = alone.errors[0];
-        if (problem || alone.data.length !== 1) {
-          outBad.set(out.length, problem?.type === 'Quotes'
-            ? { code: 'InvalidQuotes', message: 'a quote in this row does not pair up: a cell that holds a quote is written in quotes, with the quote doubled ("")', type: 'Quotes' }
-            : problem ?? { code: 'Unreadable', message: 'this row could not be read', type: 'Row' });
-          out.push([]);
-        } else {
-          out.push(alone.data[0]);
+  const rows = [];
+  const bad = new Map();
+  // The chunk ends with a whole row; a final line break would read as one more, empty row.
+  const all = text.endsWith(linebreak) ? text.slice(0, -linebreak.length) : text;
+  let offset = 0;
+  while (offset <= all.length) {
+    let badAt = -1; // where, in `all`, the row with the quote begins
+    let rowStart = offset;
+    Papa.parse(all.slice(offset), {
+      delimiter,
+      newline: linebreak,
+      skipEmptyLines: false,
+      step(r, parser) {
+        const e = r.errors.find((x) => x.type === 'Quotes');
+        if (e) {
+          badAt = rowStart;
+          parser.abort();
+          return;
         }
-      }
-    }
-    start = end;
-  });
-  return { rows: out, bad: outBad };
+        const other = r.errors[0];
+        if (other) bad.set(rows.length, other);
+        rows.push(r.data);
+        rowStart = offset + r.meta.cursor;
+      },
+    });
+    if (badAt < 0) break;
+    bad.set(rows.length, { type: 'Quotes', code: 'InvalidQuotes', message: 'a quote in this row does not pair up' });
+    rows.push([]);
+    const lineEnd = all.indexOf(linebreak, badAt);
+    if (lineEnd < 0) break;
+    offset = lineEnd + linebreak.length;
+  }
+  return { rows, bad };
 }
 
 async function start({ id, file, text, asOf, policy }) {
@@ -405,18 +399,18 @@ async function start({ id, file, text, asOf, policy }) {
         let rows = results.data;
         let bad = new Map(); // row index in this chunk → its first CSV problem
         for (const e of results.errors) {
-          if (e.row !== undefined && !bad.has(e.row)) bad.set(e.row, e);
+          // An error past the chunk's rows is the unfinished row's, read again with the next
+          // chunk (and reported then, if it still has it).
+          if (e.row !== undefined && e.row < rows.length && !bad.has(e.row)) bad.set(e.row, e);
         }
-        if ([...bad.values()].some((e) => e.type === 'Quotes')) {
-          ({ rows, bad } = rereadQuotes(text, rows, bad, results.meta));
-        }
+        if ([...bad.values()].some((e) => e.type === 'Quotes')) ({ rows, bad } = rereadQuotes(text, results.meta));
         for (const [i, e] of bad) {
           if (i === 0 && !run.header) continue; // the header's problem shows as its columns
           csvProblem(run, firstIndex + i, e);
           rows[i] = []; // left out like any row with a problem: an empty row keeps the numbering
         }
-        if (!run.header) {
-          run.header = rows[0] ?? [];
+        if (!run.header && rows.length) { // a first read shorter than the header has no row yet
+          run.header = rows[0];
           rows = rows.slice(1);
         }
         for (const r of rows) run.pending.push(r);

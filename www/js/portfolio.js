@@ -25,4 +25,11 @@ new MutationObserver((_, observer) => {
   document.documentElement.dataset.ready = 'true';
 }).observe(calculator, { attributes: true, attributeFilter: ['data-ready'] });
 customElements.whenDefined('credit-calculator').then(() => translatePage(calculator.locale));
+// The skip link goes into the element, to the list (a page address cannot point inside it).
+document.getElementById('skip-to-list').addEventListener('click', (e) => {
+  const list = calculator.shadowRoot?.getElementById('list');
+  if (!list) return;
+  e.preventDefault();
+  list.focus();
+});
 registerOffline();
