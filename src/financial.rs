@@ -114,13 +114,13 @@ fn read_period(o: &Obj, ps: &mut Problems) -> Period {
     }
     p.period_end = o.date("periodEnd", ps);
     p.currency = o.string("currency", ps).and_then(|c| {
-        if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+        if crate::money::known_currency(c, None) {
             Some(c.to_string())
         } else {
             ps.push(Problem::new(
                 code::NOT_ONE_OF,
                 o.path("currency"),
-                "must be a three-letter ISO 4217 code in capitals, such as CNY",
+                crate::money::UNKNOWN_CURRENCY,
             ));
             None
         }

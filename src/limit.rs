@@ -222,13 +222,13 @@ pub fn read_input_given(
     let _ = o.string("name", &mut ps);
     let as_of = o.required("asOf", &mut ps, |o, k, p| o.date(k, p));
     let currency = o.string("currency", &mut ps).and_then(|c| {
-        if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+        if crate::money::known_currency(c, Some(policy)) {
             Some(c.to_string())
         } else {
             ps.push(Problem::new(
                 code::NOT_ONE_OF,
                 o.path("currency"),
-                "must be a three-letter ISO 4217 code in capitals, such as CNY",
+                crate::money::UNKNOWN_CURRENCY,
             ));
             None
         }

@@ -1059,7 +1059,7 @@ impl<'a> RowReader<'a, '_> {
             } else {
                 upper.as_str()
             };
-            if policy.currencies.iter().any(|x| x.code == code) || is_iso_4217(code) {
+            if crate::money::known_currency(code, Some(policy)) {
                 Some(if code == text {
                     Cow::Borrowed(text)
                 } else {
@@ -1136,14 +1136,6 @@ impl<'a> RowReader<'a, '_> {
         self.problem(slot, Problem::new(code::REQUIRED, "", message));
         None
     }
-}
-
-/// The currencies ISO 4217 lists today (2026; the precious metals, testing and "no
-/// currency" codes left out), three letters each.
-const ISO_4217: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHFCHWCLFCLPCNYCOPCOUCRCCUCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNLHTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGAMKDMMKMNTMOPMRUMURMVRMWKMXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUBRWFSARSBDSCRSDGSEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSDUSNUYIUYUUYWUZSVEDVESVNDVUVWSTXAFXCDXCGXOFXPFYERZARZMWZWGZWL";
-
-fn is_iso_4217(code: &str) -> bool {
-    code.len() == 3 && ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes())
 }
 
 /// The policy's lists as a row may name them, built once a call.

@@ -337,13 +337,13 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<TermsInput, Problems
         }
     };
     let currency = o.string("currency", &mut ps).and_then(|c| {
-        if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+        if crate::money::known_currency(c, Some(policy)) {
             Some(c.to_string())
         } else {
             ps.push(Problem::new(
                 code::NOT_ONE_OF,
                 "currency",
-                "must be a three-letter ISO 4217 code in capitals, such as CNY",
+                crate::money::UNKNOWN_CURRENCY,
             ));
             None
         }

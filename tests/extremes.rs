@@ -180,3 +180,52 @@ fn not_objects_and_empty_objects() {
         every_export(&input);
     }
 }
+
+/// A currency must be ISO 4217's or the policy's: a typo (`QQQ`) or a way of writing (`RMB`)
+/// would otherwise pass as a currency of its own and skip the policy's ceiling, which is in
+/// one currency. A real currency the policy does not list (`AUD`) is taken, its ceiling
+/// skipped and said so.
+#[test]
+fn a_currency_is_iso_4217_or_the_policys() {
+    let limit = |currency: &str, policy: Option<&Value>| {
+        let input = value(&json!({
+            "asOf": "2026-11-22",
+            "currency": currency,
+            "termsDays": 30,
+            "expectedAnnualSales": "9000000000",
+            "customer": { "asOf": "2026-11-22", "profile": { "foundedOn": "2010-01-01" } },
+        }));
+        credit_calculator::limit::run(&input, policy)
+    };
+    for typo in ["QQQ", "RMB", "XAU"] {
+        let problems = limit(typo, None).expect_err(typo);
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| (p.code, p.field.as_str()))
+                .collect::<Vec<_>>(),
+            [("NOT_ONE_OF", "currency")],
+            "{typo}"
+        );
+    }
+    let aud = limit("AUD", None).expect("AUD is a currency");
+    let ceiling = aud
+        .methods
+        .iter()
+        .find(|m| m.method == "ceiling")
+        .expect("listed");
+    assert_eq!(ceiling.skipped, Some("CURRENCY_MISMATCH"));
+    let cny = limit("CNY", None).expect("CNY");
+    assert!(
+        cny.recommended < aud.recommended,
+        "the ceiling holds in CNY"
+    );
+    // A company's own code, listed in its policy.
+    let mut policy =
+        serde_json::to_value(credit_calculator::policy::default_policy()).expect("json");
+    policy["currencies"]
+        .as_array_mut()
+        .expect("a list")
+        .push(json!({ "code": "QQQ", "minorUnits": 2 }));
+    assert!(limit("QQQ", Some(&value(&policy))).is_ok());
+}
