@@ -335,6 +335,25 @@ pub fn checked(value: Option<Decimal>, field: &str) -> Result<Decimal, Problem> 
     value.ok_or_else(|| Problem::overflow(field))
 }
 
+/// The currencies ISO 4217 lists today (2026; the precious metals, testing and "no
+/// currency" codes left out), three letters each.
+const ISO_4217: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHFCHWCLFCLPCNYCOPCOUCRCCUCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNLHTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGAMKDMMKMNTMOPMRUMURMVRMWKMXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUBRWFSARSBDSCRSDGSEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSDUSNUYIUYUUYWUZSVEDVESVNDVUVWSTXAFXCDXCGXOFXPFYERZARZMWZWGZWL";
+
+/// A currency code the engines take: three capitals, one ISO 4217 lists or one the policy
+/// lists (a company may add its own). Anything else is refused with its path: a typo would
+/// otherwise pass as a currency of its own, outside the policy's ceiling (which is in one
+/// currency).
+pub fn known_currency(code: &str, policy: Option<&crate::policy::Policy>) -> bool {
+    code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && (ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes())
+            || policy.is_some_and(|p| p.currencies.iter().any(|c| c.code == code)))
+}
+
+/// The problem for a currency code [`known_currency`] refuses.
+pub const UNKNOWN_CURRENCY: &str =
+    "must be an ISO 4217 currency code in capitals, such as CNY, or one the policy lists";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,22 +493,3 @@ mod tests {
         );
     }
 }
-
-/// The currencies ISO 4217 lists today (2026; the precious metals, testing and "no
-/// currency" codes left out), three letters each.
-const ISO_4217: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHFCHWCLFCLPCNYCOPCOUCRCCUCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNLHTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGAMKDMMKMNTMOPMRUMURMVRMWKMXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUBRWFSARSBDSCRSDGSEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSDUSNUYIUYUUYWUZSVEDVESVNDVUVWSTXAFXCDXCGXOFXPFYERZARZMWZWGZWL";
-
-/// A currency code the engines take: three capitals, one ISO 4217 lists or one the policy
-/// lists (a company may add its own). Anything else is refused with its path: a typo would
-/// otherwise pass as a currency of its own, outside the policy's ceiling (which is in one
-/// currency).
-pub fn known_currency(code: &str, policy: Option<&crate::policy::Policy>) -> bool {
-    code.len() == 3
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && (ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes())
-            || policy.is_some_and(|p| p.currencies.iter().any(|c| c.code == code)))
-}
-
-/// The problem for a currency code [`known_currency`] refuses.
-pub const UNKNOWN_CURRENCY: &str =
-    "must be an ISO 4217 currency code in capitals, such as CNY, or one the policy lists";
