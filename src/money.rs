@@ -346,8 +346,8 @@ const ISO_4217: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBO
 pub fn known_currency(code: &str, policy: Option<&crate::policy::Policy>) -> bool {
     code.len() == 3
         && code.bytes().all(|b| b.is_ascii_uppercase())
-        && (ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes())
-            || policy.is_some_and(|p| p.currencies.iter().any(|c| c.code == code)))
+        && (policy.is_some_and(|p| p.currencies.iter().any(|c| c.code == code))
+            || ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes()))
 }
 
 /// The problem for a currency code [`known_currency`] refuses.

@@ -1052,19 +1052,17 @@ impl<'a> RowReader<'a, '_> {
             }
         }
         c.currency = self.cell(CURRENCY).and_then(|text| {
-            let upper = text.to_ascii_uppercase();
-            // RMB (renminbi) is how many Chinese ledgers write CNY.
-            let code = if upper == "RMB" {
-                "CNY"
+            // RMB (renminbi) is how many Chinese ledgers write CNY; a code in capitals (most
+            // rows) is taken as it is, without a copy.
+            let code: Cow<'_, str> = if text.eq_ignore_ascii_case("RMB") {
+                Cow::Borrowed("CNY")
+            } else if text.bytes().all(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(text)
             } else {
-                upper.as_str()
+                Cow::Owned(text.to_ascii_uppercase())
             };
-            if crate::money::known_currency(code, Some(policy)) {
-                Some(if code == text {
-                    Cow::Borrowed(text)
-                } else {
-                    Cow::Owned(code.to_string())
-                })
+            if crate::money::known_currency(&code, Some(policy)) {
+                Some(code)
             } else {
                 // A typo would otherwise pass as a currency of its own, outside the policy's
                 // ceiling (which is in one currency) and in a totals line of its own.
