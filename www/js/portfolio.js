@@ -19,11 +19,13 @@ function translatePage(locale) {
 calculator.addEventListener('credit-locale', (e) => translatePage(e.detail.locale));
 // Ready when the section is (the element marks itself; its first `credit-result` comes only
 // after a run).
-new MutationObserver((_, observer) => {
+const markReady = (observer) => {
   if (calculator.dataset.ready !== 'true') return;
-  observer.disconnect();
+  observer?.disconnect();
   document.documentElement.dataset.ready = 'true';
-}).observe(calculator, { attributes: true, attributeFilter: ['data-ready'] });
+};
+new MutationObserver((_, observer) => markReady(observer)).observe(calculator, { attributes: true, attributeFilter: ['data-ready'] });
+markReady(null);
 customElements.whenDefined('credit-calculator').then(() => translatePage(calculator.locale));
 // The skip link goes into the element, to the list (a page address cannot point inside it).
 document.getElementById('skip-to-list').addEventListener('click', (e) => {
