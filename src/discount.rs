@@ -135,18 +135,7 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<DiscountInput, Probl
         }
     });
     let invoice_date = o.date("invoiceDate", &mut problems);
-    let currency = o.string("currency", &mut problems).and_then(|c| {
-        if crate::money::known_currency(c, Some(policy)) {
-            Some(c.to_string())
-        } else {
-            problems.push(Problem::new(
-                code::NOT_ONE_OF,
-                o.path("currency"),
-                crate::money::UNKNOWN_CURRENCY,
-            ));
-            None
-        }
-    });
+    let currency = crate::money::read_currency(&o, &mut problems, Some(policy));
     match (
         discount_percent,
         discount_days,

@@ -113,18 +113,7 @@ fn read_period(o: &Obj, ps: &mut Problems) -> Period {
         *slot = amount(name, *signed);
     }
     p.period_end = o.date("periodEnd", ps);
-    p.currency = o.string("currency", ps).and_then(|c| {
-        if crate::money::known_currency(c, None) {
-            Some(c.to_string())
-        } else {
-            ps.push(Problem::new(
-                code::NOT_ONE_OF,
-                o.path("currency"),
-                crate::money::UNKNOWN_CURRENCY,
-            ));
-            None
-        }
-    });
+    p.currency = crate::money::read_currency(o, ps, None);
     p.period_months = o.integer_in("periodMonths", 1, 24, ps).map(|m| m as u32);
     p
 }

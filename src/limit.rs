@@ -221,18 +221,7 @@ pub fn read_input_given(
     o.reject_unknown(&FIELDS, &mut ps);
     let _ = o.string("name", &mut ps);
     let as_of = o.required("asOf", &mut ps, |o, k, p| o.date(k, p));
-    let currency = o.string("currency", &mut ps).and_then(|c| {
-        if crate::money::known_currency(c, Some(policy)) {
-            Some(c.to_string())
-        } else {
-            ps.push(Problem::new(
-                code::NOT_ONE_OF,
-                o.path("currency"),
-                crate::money::UNKNOWN_CURRENCY,
-            ));
-            None
-        }
-    });
+    let currency = crate::money::read_currency(&o, &mut ps, Some(policy));
     // The score: a result passed back, or the customer scored on the way.
     let facts = match (given, o.object("score", &mut ps), o.get("customer")) {
         (Some(g), _, _) => Some(g),

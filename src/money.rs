@@ -350,9 +350,24 @@ pub fn known_currency(code: &str, policy: Option<&crate::policy::Policy>) -> boo
             || ISO_4217.as_bytes().chunks(3).any(|c| c == code.as_bytes()))
 }
 
-/// The problem for a currency code [`known_currency`] refuses.
-pub const UNKNOWN_CURRENCY: &str =
-    "must be an ISO 4217 currency code in capitals, such as CNY, or one the policy lists";
+/// The object's `currency`, if given: a code [`known_currency`] takes, else a problem at its
+/// path and none.
+pub fn read_currency(
+    o: &crate::value::Obj,
+    ps: &mut crate::error::Problems,
+    policy: Option<&crate::policy::Policy>,
+) -> Option<String> {
+    let c = o.string("currency", ps)?;
+    if known_currency(c, policy) {
+        return Some(c.to_string());
+    }
+    ps.push(Problem::new(
+        crate::error::code::NOT_ONE_OF,
+        o.path("currency"),
+        "must be an ISO 4217 currency code in capitals, such as CNY, or one the policy lists",
+    ));
+    None
+}
 
 #[cfg(test)]
 mod tests {

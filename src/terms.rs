@@ -336,18 +336,7 @@ pub fn read_input(value: &Value, policy: &Policy) -> Result<TermsInput, Problems
             None
         }
     };
-    let currency = o.string("currency", &mut ps).and_then(|c| {
-        if crate::money::known_currency(c, Some(policy)) {
-            Some(c.to_string())
-        } else {
-            ps.push(Problem::new(
-                code::NOT_ONE_OF,
-                "currency",
-                crate::money::UNKNOWN_CURRENCY,
-            ));
-            None
-        }
-    });
+    let currency = crate::money::read_currency(&o, &mut ps, Some(policy));
     let limit = Decimal::from(crate::financial::MAX_STATEMENT_AMOUNT);
     let positive = |key: &str, ps: &mut Problems| -> Option<Decimal> {
         let d = o.decimal(key, ps)?;

@@ -120,10 +120,21 @@ fn scaled(v: &Value, k: i32) -> Value {
     }
 }
 
+impl Change {
+    /// The leaf's new value; `None`: the leaf is removed.
+    fn of(&self, old: &Value) -> Option<Value> {
+        match self {
+            Change::Set(new) => Some(new.clone()),
+            Change::Scale(k) => Some(scaled(old, *k)),
+            Change::Remove => None,
+        }
+    }
+}
+
 fn apply(v: &mut Value, path: &[usize], change: &Change) {
     let Some((&last, first)) = path.split_last() else {
-        if let Change::Set(new) = change {
-            *v = new.clone();
+        if let Some(new) = change.of(v) {
+            *v = new;
         }
         return;
     };
@@ -141,42 +152,34 @@ fn apply(v: &mut Value, path: &[usize], change: &Change) {
             _ => return,
         };
     }
-    let change = &match change {
-        Change::Scale(k) => {
-            let leaf = match &*at {
-                Value::Object(entries) => entries.get(last).map(|(_, v)| v),
-                Value::Array(items) => items.get(last),
-                _ => None,
+    match at {
+        Value::Object(entries) => {
+            let Some((_, old)) = entries.get_mut(last) else {
+                return;
             };
-            match leaf {
-                Some(v) => Change::Set(scaled(v, *k)),
-                None => return,
+            match change.of(old) {
+                Some(new) => *old = new,
+                None => {
+                    entries.remove(last);
+                }
             }
         }
-        other => other.clone(),
-    };
-    match (at, change) {
-        (Value::Object(entries), Change::Remove) if last < entries.len() => {
-            entries.remove(last);
-        }
-        (Value::Array(items), Change::Remove) if last < items.len() => {
-            items.remove(last);
-        }
-        (Value::Object(entries), Change::Set(new)) => {
-            if let Some((_, child)) = entries.get_mut(last) {
-                *child = new.clone();
-            }
-        }
-        (Value::Array(items), Change::Set(new)) => {
-            if let Some(child) = items.get_mut(last) {
-                *child = new.clone();
+        Value::Array(items) => {
+            let Some(old) = items.get_mut(last) else {
+                return;
+            };
+            match change.of(old) {
+                Some(new) => *old = new,
+                None => {
+                    items.remove(last);
+                }
             }
         }
         _ => {}
     }
 }
 
-/// Our default policy with one to four of its leaves, in any section, set to an extreme or
+/// Our default policy with one to three of its leaves, in any section, set to an extreme or
 /// arbitrary value or removed: policies near a real one, which get past the first checks and
 /// reach those of every section (scorecard, grades, limit, terms, insurance, overdue …),
 /// where an arbitrary object rarely gets.

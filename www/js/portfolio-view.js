@@ -8,6 +8,7 @@
 // figure is the engine's decimal text, formatted by Intl; nothing is computed here and
 // nothing is sent off the page. The host page gets `credit-result` with the run's figures
 // (never its rows); `data-engine-ready` on the element once a run would fetch nothing.
+import { csvCell } from './csv.js';
 import { el, svg, today } from './dom.js';
 import * as fmt from './format.js';
 import { problemText, pt } from './portfolio-i18n.js';
@@ -107,10 +108,6 @@ export function startPortfolioView(ctx) {
     // The policy in use: a company's (the policy panel, policy-src, the policy property) or ours.
     const policy = ctx.host.policy ?? undefined;
     worker.postMessage({ type: 'run', id: runId, asOf, policy, ...source });
-    ctx.call('defaultPolicy').then((inUse) => {
-      lgd = inUse.ok ? inUse.value?.terms?.lossGivenDefault ?? null : null;
-      if (summary) renderSummary();
-    });
   }
 
   function cancel() {
@@ -288,12 +285,8 @@ export function startPortfolioView(ctx) {
   function exportProblems() {
     const s = summary;
     if (!s) return;
-    const cell = (v) => {
-      const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-      return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    const lines = [[L('problems.row'), L('problems.column'), L('problems.code'), L('problems.message')].map(cell).join(',')];
-    for (const p of s.problems) lines.push([String(p.row), p.column || '', p.code, problemText(locale, p)].map(cell).join(','));
+    const lines = [[L('problems.row'), L('problems.column'), L('problems.code'), L('problems.message')].map(csvCell).join(',')];
+    for (const p of s.problems) lines.push([String(p.row), p.column || '', p.code, problemText(locale, p)].map(csvCell).join(','));
     download(new Blob(['\ufeff', `${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }), L('problems.filename'));
   }
 
@@ -423,6 +416,11 @@ export function startPortfolioView(ctx) {
     });
     applyLocale();
     ctx.report('portfolio', null); // ready: nothing to work out until a list is given
+    // The policy in use is this section's for its life (a new one renders a new section).
+    ctx.call('defaultPolicy').then((inUse) => {
+      lgd = inUse.ok ? inUse.value?.terms?.lossGivenDefault ?? null : null;
+      if (summary) renderSummary();
+    });
     // The worker and its engine, loaded while the user picks a file: the run itself then
     // fetches nothing, and starts at once.
     const warm = () => {

@@ -12,6 +12,7 @@
 // Messages in:  run { id, file | text, asOf, policy? }, cancel, sort { key, dir }, rows { id, start, count }, export
 // Messages out: progress, done, cancelled, failed, sorted, rows, export
 import Papa from '../vendor/papaparse.mjs';
+import { csvCell } from './csv.js';
 import { loadEngine } from './engine.js';
 
 const CHUNK_ROWS = 5000;
@@ -500,14 +501,6 @@ function rows({ id, start, count }) {
   for (let k = from; k < to; k += 1) out.push(rowObject(b, b.order ? b.order[k] : k));
   post({ type: 'rows', id, start: from, rows: out, total: b.n });
 }
-
-// A text cell as CSV: quoted where it must be, and one that a spreadsheet would take for a
-// formula (=, +, -, @, a tab or a return first: a customer's name from an uploaded list could
-// be `=HYPERLINK(…)`) kept as text by a leading apostrophe, as OWASP advises.
-const csvCell = (text) => {
-  const v = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
 
 /** The results as CSV (UTF-8 with a byte-order mark, so spreadsheets read Chinese right), in
  * the table's order, built in parts so a million rows never make one string. */
