@@ -40,6 +40,11 @@ fn texts(args: &Json) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A result as JSON, or none for an error.
+fn out<T: serde::Serialize, E>(result: Result<T, E>) -> Option<Json> {
+    result.ok().and_then(|r| serde_json::to_value(r).ok())
+}
+
 /// The whole path of one call: JSON text input → input tree → engine → JSON-like output.
 fn call(name: &str, args: &[String]) -> Option<Json> {
     let arg = |i: usize| -> Value {
@@ -48,30 +53,33 @@ fn call(name: &str, args: &[String]) -> Option<Json> {
             .unwrap_or(Value::Null)
     };
     match name {
-        "discountCost" => credit_calculator::discount::run(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "scoreCustomer" => credit_calculator::score::run(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "recommendLimit" => credit_calculator::limit::run(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "simulateTerms" => credit_calculator::terms::run(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "dealCheck" => credit_calculator::deal::run(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "estimatePremium" => credit_calculator::insurance::run_estimate(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "overduePlan" => credit_calculator::overdue::run(&arg(0), None)
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
-        "dealCheckWithPolicy" => credit_calculator::deal::run(&arg(0), Some(&arg(1)))
-            .ok()
-            .and_then(|r| serde_json::to_value(r).ok()),
+        "discountCost" => out(credit_calculator::discount::run(&arg(0), None)),
+        "scoreCustomer" => out(credit_calculator::score::run(&arg(0), None)),
+        "recommendLimit" => out(credit_calculator::limit::run(&arg(0), None)),
+        "simulateTerms" => out(credit_calculator::terms::run(&arg(0), None)),
+        "dealCheck" => out(credit_calculator::deal::run(&arg(0), None)),
+        "estimatePremium" => out(credit_calculator::insurance::run_estimate(&arg(0), None)),
+        "overduePlan" => out(credit_calculator::overdue::run(&arg(0), None)),
+        "dealCheckWithPolicy" => out(credit_calculator::deal::run(&arg(0), Some(&arg(1)))),
+        "paymentSchedule" => out(credit_calculator::schedule::run(&arg(0), None)),
+        "lateInterest" => out(credit_calculator::late::run(&arg(0), None)),
+        "dso" => out(credit_calculator::dso::run(&arg(0), None)),
+        "claimPayout" => out(credit_calculator::insurance::run_claim(&arg(0), None)),
+        "financialAnalysis" => out(credit_calculator::financial::run(
+            &arg(0),
+            Some(&arg(1)),
+            None,
+        )),
+        "paymentIndex" => out(credit_calculator::payments::run(&arg(0), &arg(1), None)),
+        // As the wasm export answers: valid, the problems, and the policy as read.
+        "validatePolicy" => {
+            let (policy, errors) = match credit_calculator::policy::read_policy(&arg(0)) {
+                Ok(policy) => (Some(policy), Vec::new()),
+                Err(problems) => (None, problems),
+            };
+            Some(json!({ "valid": errors.is_empty(), "errors": errors, "policy": policy }))
+        }
+        "defaultPolicy" => serde_json::to_value(credit_calculator::policy::default_policy()).ok(),
         _ => None,
     }
 }
@@ -79,6 +87,8 @@ fn call(name: &str, args: &[String]) -> Option<Json> {
 fn main() {
     let inputs: Json = serde_json::from_str(INPUTS).unwrap_or(Json::Null);
     let mut out = serde_json::Map::new();
+    // `cargo run --release --example bench -- dso,claimPayout`: only these calls, no portfolio.
+    let only = std::env::args().nth(1);
     for name in [
         "discountCost",
         "scoreCustomer",
@@ -88,26 +98,46 @@ fn main() {
         "estimatePremium",
         "overduePlan",
         "dealCheckWithPolicy",
+        "paymentSchedule",
+        "lateInterest",
+        "dso",
+        "claimPayout",
+        "financialAnalysis",
+        "paymentIndex",
+        "validatePolicy",
+        "defaultPolicy",
     ] {
-        // As an intranet page with its own policy calls it: ours, passed with every call.
-        let args = if name == "dealCheckWithPolicy" {
-            json!([
-                inputs["dealCheck"][0],
-                serde_json::to_value(credit_calculator::policy::default_policy())
-                    .unwrap_or(Json::Null)
-            ])
-        } else {
-            inputs[name].clone()
+        if only
+            .as_ref()
+            .is_some_and(|names| !names.split(',').any(|n| n == name))
+        {
+            continue;
+        }
+        let ours = || {
+            serde_json::to_value(credit_calculator::policy::default_policy()).unwrap_or(Json::Null)
+        };
+        let args = match name {
+            // As an intranet page with its own policy calls it: ours, passed with every call.
+            "dealCheckWithPolicy" => json!([inputs["dealCheck"][0], ours()]),
+            // As an intranet page checks its policy file: here ours, complete.
+            "validatePolicy" => json!([ours()]),
+            _ => inputs[name].clone(),
         };
         let args = texts(&args);
         assert!(
-            call(name, &args).is_some(),
+            call(name, &args).is_some_and(|r| r["valid"] != json!(false)),
             "{name}: the benchmark input must be valid"
         );
-        let ns = time(15, 5_000, || {
+        // The calls that take a whole policy are 50-100 times as long: fewer of them.
+        let per_batch = if name.contains("olicy") { 500 } else { 5_000 };
+        let ns = time(15, per_batch, || {
             black_box(call(name, black_box(&args)));
         });
         out.insert(name.to_string(), json!({ "nsPerCall": ns }));
+    }
+    if only.is_some() {
+        println!("{}", Json::Object(out));
+        return;
     }
     // 100,000 customers, each a little different, scored one after another.
     let customers = inputs["portfolio"]["customers"].as_u64().unwrap_or(100_000);

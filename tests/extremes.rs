@@ -103,25 +103,50 @@ fn replaced(j: &Json, path: &[Json], with: &Json) -> Json {
     copy
 }
 
+/// The first case of a vector file, as the export it is for takes it: the input, or the
+/// part of it that is the export's first argument.
+fn first_input(file: &str) -> Json {
+    let text = std::fs::read_to_string(format!("tests/vectors/{file}.json")).expect("vector file");
+    let doc: Json = serde_json::from_str(&text).expect("vector json");
+    let input = doc["cases"][0]["input"].clone();
+    match file {
+        "financial_analysis" => input["financials"].clone(),
+        _ => input,
+    }
+}
+
+/// Each export's vector file but `validate_policy`'s (policies at extreme values: the
+/// fuzz's policies near ours, tests/properties.rs and examples/fuzz.rs).
+const VECTOR_FILES: &[&str] = &[
+    "deal_check",
+    "overdue_plan",
+    "score_customer",
+    "simulate_terms",
+    "estimate_premium",
+    "recommend_limit",
+    "late_interest",
+    "discount_cost",
+    "claim_payout",
+    "dso",
+    "financial_analysis",
+    "payment_index",
+    "payment_schedule",
+    "portfolio",
+];
+
 #[test]
 fn every_leaf_of_every_vector_input_at_each_extreme() {
     let mut inputs = 0;
-    for file in [
-        "deal_check",
-        "overdue_plan",
-        "score_customer",
-        "simulate_terms",
-        "estimate_premium",
-        "recommend_limit",
-        "late_interest",
-        "discount_cost",
-    ] {
-        let text =
-            std::fs::read_to_string(format!("tests/vectors/{file}.json")).expect("vector file");
-        let doc: Json = serde_json::from_str(&text).expect("vector json");
-        let base = doc["cases"][0]["input"].clone();
+    for file in VECTOR_FILES {
+        let base = first_input(file);
+        // Unchanged, the vector's input is answered by at least its own export.
+        assert!(
+            every_export(&base) >= 1,
+            "{file}: its first case gives a result"
+        );
         let mut paths = Vec::new();
         leaves(&base, &mut Vec::new(), &mut paths);
+        assert!(!paths.is_empty(), "{file}: leaves to change");
         for path in &paths {
             for extreme in EXTREMES {
                 every_export(&replaced(&base, path, &json!(extreme)));
@@ -129,7 +154,35 @@ fn every_leaf_of_every_vector_input_at_each_extreme() {
             }
         }
     }
-    assert!(inputs > 1_000, "extreme inputs tried: {inputs}");
+    assert!(inputs > 1_500, "extreme inputs tried: {inputs}");
+}
+
+/// The exports' arguments beside the input: the payment index's as-of date and the
+/// financial analysis's profile, at each extreme.
+#[test]
+fn second_arguments_at_each_extreme() {
+    let experiences = value(&first_input("payment_index"));
+    let financials = value(&first_input("financial_analysis"));
+    for extreme in EXTREMES {
+        let x = value(&json!(extreme));
+        if let Err(problems) = credit_calculator::payments::run(&experiences, &x, None) {
+            // Not a date (NOT_A_DATE at asOf), or a date before the payments (AFTER_AS_OF at
+            // each payment's date).
+            assert!(
+                problems.iter().all(|p| !p.code.is_empty()
+                    && (p.field == "asOf" || p.field.starts_with("experiences["))),
+                "{problems:?}"
+            );
+        }
+        let profile = value(&json!({ "listed": extreme, "manufacturer": true }));
+        for p in [&x, &profile] {
+            if let Err(problems) = credit_calculator::financial::run(&financials, Some(p), None) {
+                assert!(problems
+                    .iter()
+                    .all(|p| !p.code.is_empty() && !p.message.is_empty()));
+            }
+        }
+    }
 }
 
 #[test]
@@ -141,7 +194,7 @@ fn ten_thousand_element_arrays() {
     let payments: Vec<Json> = (0..10_000)
         .map(|i| json!({ "amount": "1000", "dueDate": "2026-01-01", "paidDate": if i % 2 == 0 { "2026-01-31" } else { "2026-01-01" } }))
         .collect();
-    let score = json!({ "asOf": "2026-11-22", "payments": payments });
+    let score = json!({ "asOf": "2026-11-22", "payments": payments.clone() });
     let options: Vec<Json> = (0..10_000)
         .map(|d| json!({ "kind": "net", "days": d % 365 }))
         .collect();
@@ -151,7 +204,28 @@ fn ten_thousand_element_arrays() {
         .map(|i| json!([format!("C{i}"), "1000000"]))
         .collect();
     let portfolio = json!({ "asOf": "2026-11-22", "columns": ["name", "revenue"], "rows": rows });
-    for input in [&overdue, &score, &terms, &portfolio] {
+    let dates: Vec<Json> = (0..10_000)
+        .map(|i| json!(format!("{:04}-01-01", 2027 + i % 7000)))
+        .collect();
+    let schedule = json!({ "amount": "10000", "startDate": "2026-01-15", "frequency": "dates", "dates": dates, "holidays": dates });
+    let months: Vec<Json> = (0..10_000)
+        .map(|i| json!({ "month": format!("{:04}-{:02}", 1000 + i / 12, 1 + i % 12), "sales": "1000" }))
+        .collect();
+    let dso = json!({ "receivables": "1000000", "months": months });
+    let periods: Vec<Json> = (0..10_000)
+        .map(|i| json!({ "periodEnd": format!("{:04}-12-31", 1000 + i % 9000), "totalAssets": "1000", "revenue": "900" }))
+        .collect();
+    let financials = json!(periods);
+    for input in [
+        &overdue,
+        &score,
+        &terms,
+        &portfolio,
+        &schedule,
+        &dso,
+        &financials,
+        &json!(payments),
+    ] {
         every_export(input);
     }
     // The two that must answer: an overdue book of 10,000 invoices and 10,000 payment records.
