@@ -6,7 +6,7 @@
 // portfolio page scores a list, and the engine's fresh-instance import after a trap still
 // loads; not one request reaches the server. Back online, a changed file and a rebuilt
 // manifest: the next visit installs the new version in the background, downloading only the
-// changed file, and the visit after that shows it. Last, `?sw=off` removes the worker and its
+// changed file, and offers it with a Reload button (the visit after shows it anyway). Last, `?sw=off` removes the worker and its
 // caches, and a loopback page without `?sw` registers none (what `npm start` and the other
 // e2e tests see).
 import assert from 'node:assert/strict';
@@ -162,7 +162,7 @@ describe('offline use (service worker)', () => {
     await context.setOffline(false);
   });
 
-  test('a new deployment: installed during the next visit, only the changed file downloaded, shown on the visit after', async () => {
+  test('a new deployment: installed during the next visit, only the changed file downloaded, offered there with a Reload button', async () => {
     // The deal check's bundle (built from www/js/, the page's one script besides the engine's).
     const bundle = join(dir, 'app', 'app.js');
     const before = readFileSync(bundle, 'utf8');
@@ -182,9 +182,20 @@ describe('offline use (service worker)', () => {
     assert.deepEqual(fetched, ['/app/app.js', '/precache-manifest.js', '/sw.js'],
       'the update check, then only the changed file: the others came from the old cache by their hashes');
 
-    await page.reload(); // the visit after
+    // The visit goes on with the old version, and says a new one is ready: in the page's
+    // language, as a status, with a button a keyboard reaches.
+    await expectText(page, '#update-notice span', 'A new version of this page is ready.');
+    assert.equal(await page.getAttribute('#update-notice', 'role'), 'status');
+    await expectText(page, '.tagline', OLD_TAGLINE);
+    await page.selectOption('#locale', 'zh-CN');
+    await expectText(page, '#update-notice span', '此页面已有新版本。');
+    await expectText(page, '#update-notice button', '重新加载');
+    await page.selectOption('#locale', 'en');
+    await page.focus('#update-notice button');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     await ready(page);
     await expectText(page, '.tagline', NEW_TAGLINE);
+    assert.equal(await page.$('#update-notice'), null, 'the new version has nothing to offer');
 
     // And the new version is what works offline now.
     await context.setOffline(true);

@@ -45,6 +45,72 @@ async function dropWorker() {
   for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
 }
 
+// The notice a page shows when a new version has taken over during this visit. Its own texts,
+// in the page's language (each page keeps <html lang> in step with its own).
+const UPDATE_TEXTS = {
+  en: { ready: 'A new version of this page is ready.', reload: 'Reload' },
+  zh: { ready: '此页面已有新版本。', reload: '重新加载' },
+};
+
+// Its look, at the foot of the window, the same on every page: a constructed style sheet, as
+// the element's own (a strict CSP allows it; no style attribute, no extra file to fetch).
+const UPDATE_CSS = `
+.update-notice {
+  position: fixed; inset: auto 1rem 1rem; z-index: 10; max-width: 40rem; margin: 0 auto;
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.75rem 1rem;
+  background: #1b2430; color: #ffffff; border-radius: 10px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
+}
+.update-notice button {
+  min-height: 2.75rem; padding: 0 1rem; font: inherit; font-weight: 600; color: #1b2430; background: #ffffff;
+  border: 0; border-radius: 8px; cursor: pointer;
+}
+.update-notice button:focus-visible { outline: 3px solid #8cc4ff; outline-offset: 2px; }
+@media print { .update-notice { display: none; } }`;
+
+function textsNow() {
+  return document.documentElement.lang.toLowerCase().startsWith('zh') ? UPDATE_TEXTS.zh : UPDATE_TEXTS.en;
+}
+
+/**
+ * Offers the new version once it controls the page: the worker installs an update in the
+ * background during a visit and takes over at its end (sw.js), so without this the visit
+ * would go on with the old version, and only the next one show the new. A page opened with no
+ * worker yet (the first visit) gets none: nothing changed. The deal check and the quote page
+ * restore what was typed after the reload; the portfolio page's list is not kept, so the
+ * notice waits for the user's click.
+ */
+function offerUpdates() {
+  if (!navigator.serviceWorker.controller) return;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (document.getElementById('update-notice')) return;
+    const notice = document.createElement('div');
+    notice.id = 'update-notice';
+    notice.className = 'update-notice';
+    notice.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.addEventListener('click', () => location.reload());
+    const translate = () => {
+      const texts = textsNow();
+      text.textContent = texts.ready;
+      button.textContent = texts.reload;
+    };
+    notice.append(text, ' ', button);
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(UPDATE_CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    } catch {
+      // A browser without constructed style sheets: the notice unstyled, at the page's end.
+    }
+    document.body.append(notice);
+    // Filled once in the page, so that a screen reader announces it as a status.
+    requestAnimationFrame(translate);
+    new MutationObserver(translate).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }, { once: true });
+}
+
 /**
  * Registers the service worker once the page has loaded (so that precaching never competes
  * with the page's own first load), or removes it where it is off. Resolves to the
@@ -58,8 +124,10 @@ export function registerOffline() {
     ? Promise.resolve()
     : new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   return loaded
-    .then(() => (wanted
-      ? navigator.serviceWorker.register(SW.href, { scope: SCOPE.href, updateViaCache: 'none' })
-      : dropWorker().then(() => null)))
+    .then(() => {
+      if (!wanted) return dropWorker().then(() => null);
+      offerUpdates();
+      return navigator.serviceWorker.register(SW.href, { scope: SCOPE.href, updateViaCache: 'none' });
+    })
     .catch(() => null); // e.g. offline before the first visit ever completed
 }
