@@ -50,11 +50,12 @@ async function waitDone(page, timeout = 20000) {
 }
 
 // The second case of tests/vectors/portfolio.json, as a spreadsheet in Chinese saves it:
-// semicolons, a header in Chinese, a row with two problems and a blank row.
+// semicolons, a header in Chinese, a row with three problems (its country made unknown here)
+// and a blank row.
 const PASTED = [
   '客户名称;客户编号;账期天数;预计年销售额;应收账款余额;总资产;总负债;流动资产;流动负债;所有者权益;净利润;营业收入;行业;国家;成立日期;平均逾期天数;币种',
   '华东贸易有限公司;C-001;60;2400000;180000;9800000;6500000;5200000;4100000;3300000;380000;21000000;批发贸易;CN;2015-03-01;12;CNY',
-  'Bad Data Co;C-002;30;;;abc;;;;;;;mining;CN;;;',
+  'Bad Data Co;C-002;30;;;abc;;;;;;;mining;ZZ;;;',
   ';;;;;;;;;;;;;;;;',
   'Shenzhen Parts;C-004;45;900000;;2000000;1500000;800000;900000;500000;-20000;3000000;electronics;cn;2019/3/1;40;',
 ].join('\n');
@@ -101,9 +102,10 @@ describe('portfolio page', () => {
 
     // The problems: row 3 (the header is row 1), by the column as the file names it.
     const listed = await page.$$eval('#problems-body tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
-    assert.deepEqual(listed.map((r) => r.slice(0, 2)), [['3', '行业'], ['3', '总资产']]);
+    assert.deepEqual(listed.map((r) => r.slice(0, 2)), [['3', '行业'], ['3', '国家'], ['3', '总资产']]);
     assert.match(listed[0][2], /^Not one of: agriculture, automotive/);
-    assert.match(listed[1][2], /^Not a number/);
+    assert.match(listed[1][2], /^Not one of: AE, AR, AU/);
+    assert.match(listed[2][2], /^Not a number/);
 
     // The table: every scored row, in file order; sort by score with the mouse, then back
     // with the keyboard.
@@ -140,8 +142,11 @@ describe('portfolio page', () => {
     assert.equal(await text(page, 'h1'), '客户组合：为每位客户评分并核定额度');
     await expectText(page, '#status', /^完成：[\d.]+ 秒内为 2 位客户评分；1 行有问题。$/);
     const zhProblems = await page.$$eval('#problems-body tr td:last-child', (cells) => cells.map((c) => c.textContent));
-    assert.match(zhProblems[0], /^必须是以下之一：agriculture、automotive/);
-    assert.match(zhProblems[1], /^不是数字/);
+    // The allowed industries by the names a cell may hold in Chinese (the policy's).
+    assert.match(zhProblems[0], /^必须是以下之一：农业与食品生产、汽车、/);
+    // The countries by their Chinese names beside the codes a cell holds.
+    assert.match(zhProblems[1], /^必须是以下之一：阿拉伯联合酋长国（AE）、阿根廷（AR）、/);
+    assert.match(zhProblems[2], /^不是数字/);
     assert.equal(await text(page, 'th:has(button[data-column="score"]) button'), '评分 ▼');
     assert.equal(await page.$eval('#totals-body tr:first-child th', (c) => c.textContent), '未注明币种');
     await axe(page, 'results, Chinese');

@@ -291,13 +291,43 @@ export function pt(locale, key, vars = {}) {
 
 const has = (locale, key) => key in (messages[locale] ?? {});
 
-/** A problem of the engine (a row's, or the whole list's) in the user's language. */
-export function problemText(locale, problem) {
+let regionNamesZh = null;
+
+/**
+ * What a cell may hold, as the user reads it: in Chinese, the policy's Chinese industry names
+ * (a cell may hold those, the English names or the codes) and the countries' Chinese names
+ * beside their codes; otherwise the codes.
+ */
+function allowedText(locale, field, allowed, industries) {
+  if (locale !== 'zh-CN') return allowed.join(', ');
+  if (field === 'industry' && industries) {
+    const zh = new Map(industries.map((i) => [i.code, i.nameZh]));
+    return allowed.map((c) => zh.get(c) || c).join('、');
+  }
+  if (field === 'country' && typeof Intl.DisplayNames === 'function') {
+    try {
+      regionNamesZh ??= new Intl.DisplayNames(['zh-CN'], { type: 'region', fallback: 'none' });
+      return allowed.map((c) => {
+        const name = regionNamesZh.of(c);
+        return name ? `${name}（${c}）` : c;
+      }).join('、');
+    } catch {
+      // not a region code the browser knows: the codes
+    }
+  }
+  return allowed.join('、');
+}
+
+/**
+ * A problem of the engine (a row's, or the whole list's) in the user's language; `industries`
+ * are the policy's (code, nameEn, nameZh), for naming the allowed industries.
+ */
+export function problemText(locale, problem, industries = null) {
   const { code, field = '', min, max, allowed } = problem;
   const specific = `problem.${code}.${field}`;
   if (has(locale, specific)) return pt(locale, specific);
   if (code === 'OUT_OF_RANGE' && min != null && max != null) return pt(locale, 'problem.OUT_OF_RANGE.between', { min, max });
-  if (code === 'NOT_ONE_OF' && allowed) return pt(locale, 'problem.NOT_ONE_OF', { allowed: allowed.join(locale === 'zh-CN' ? '、' : ', ') });
+  if (code === 'NOT_ONE_OF' && allowed) return pt(locale, 'problem.NOT_ONE_OF', { allowed: allowedText(locale, field, allowed, industries) });
   if (String(code).startsWith('CSV')) return pt(locale, 'problem.CSV');
   if (has(locale, `problem.${code}`)) return pt(locale, `problem.${code}`);
   return pt(locale, 'problem.other', { message: problem.message ?? code });

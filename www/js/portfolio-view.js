@@ -54,6 +54,7 @@ export function startPortfolioView(ctx) {
   let shown = { start: -1, rows: [] };
   let pendingWindow = null;
   let lgd = null; // the policy's loss given default, for the totals note
+  let industries = null; // the policy's, to name the allowed ones in a problem
 
   const L = (key, vars) => pt(locale, key, vars);
 
@@ -155,7 +156,7 @@ export function startPortfolioView(ctx) {
         running = false;
         showRunning(false);
         if (m.error.code === 'EMPTY') setStatus('status.empty');
-        else setStatus('status.failed', { message: (m.error.errors?.length ? m.error.errors : [m.error]).map((p) => problemText(locale, p)).join(' ') });
+        else setStatus('status.failed', { message: (m.error.errors?.length ? m.error.errors : [m.error]).map((p) => problemText(locale, p, industries)).join(' ') });
         ctx.report('portfolio', { ok: false, error: m.error });
         break;
       case 'sorted':
@@ -286,7 +287,7 @@ export function startPortfolioView(ctx) {
     const s = summary;
     if (!s) return;
     const lines = [[L('problems.row'), L('problems.column'), L('problems.code'), L('problems.message')].map(csvCell).join(',')];
-    for (const p of s.problems) lines.push([String(p.row), p.column || '', p.code, problemText(locale, p)].map(csvCell).join(','));
+    for (const p of s.problems) lines.push([String(p.row), p.column || '', p.code, problemText(locale, p, industries)].map(csvCell).join(','));
     download(new Blob(['\ufeff', `${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }), L('problems.filename'));
   }
 
@@ -296,7 +297,7 @@ export function startPortfolioView(ctx) {
     $('problems-body').replaceChildren(...list.map((p) => el('tr', {},
       el('td', { class: 'num', text: fmt.number(p.row, locale, 0) }),
       el('td', { text: p.column || '—' }),
-      el('td', { text: problemText(locale, p) }))));
+      el('td', { text: problemText(locale, p, industries) }))));
     $('problems-wrap').hidden = list.length === 0;
     $('problems-hint').hidden = list.length === 0;
     const more = s.problemCount - list.length;
@@ -419,7 +420,11 @@ export function startPortfolioView(ctx) {
     // The policy in use is this section's for its life (a new one renders a new section).
     ctx.call('defaultPolicy').then((inUse) => {
       lgd = inUse.ok ? inUse.value?.terms?.lossGivenDefault ?? null : null;
-      if (summary) renderSummary();
+      industries = inUse.ok ? inUse.value?.industries ?? null : null;
+      if (summary) {
+        renderSummary();
+        renderProblems();
+      }
     });
     // The worker and its engine, loaded while the user picks a file: the run itself then
     // fetches nothing, and starts at once.
