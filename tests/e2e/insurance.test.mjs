@@ -97,6 +97,8 @@ async function enginePremium(page, input, locale = 'en') {
   return page.evaluate(async ([given, loc]) => {
     const m = await import('/pkg/credit_calculator.js');
     await m.default({ module_or_path: '/pkg/credit_calculator_bg.wasm' });
+    // The engine's sentence with its amounts grouped, as every page shows the engine's texts.
+    const { groupAmounts } = await import('/js/format.js');
     const r = m.estimatePremium(given);
     const money = (a) => new Intl.NumberFormat(loc, { style: 'currency', currency: r.currency }).format(a);
     return {
@@ -112,7 +114,7 @@ async function enginePremium(page, input, locale = 'en') {
       expectedKept: money(r.expectedLossKept),
       breakEven: money(r.breakEvenLoss),
       effective: new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r.effectiveRate),
-      summary: r.summary[loc],
+      summary: groupAmounts(r.summary[loc], loc),
     };
   }, [input, locale]);
 }
@@ -179,7 +181,7 @@ describe('credit insurance on the deal-check page', () => {
     assert.equal(r.minimumApplies, true, 'CNY 10,000 minimum');
     assert.match(await text(page, '#insurance-range'), /^Range CN¥10,000\.00 – CN¥12,500\.00$/);
     assert.equal(await text(page, '#insurance-minimum'), 'The insurer’s minimum premium of CN¥10,000.00 a year applies.');
-    assert.match(await text(page, '#insurance-summary'), /^The premium is about 10000\.00 CNY a year/);
+    assert.match(await text(page, '#insurance-summary'), /^The premium is about 10,000\.00 CNY a year/);
     assert.equal(await text(page, '#insurance-tax-sub'), 'not included');
 
     // The rate factors, translated, with what each was read from.
@@ -400,7 +402,7 @@ describe('credit insurance on the deal-check page', () => {
     assert.equal(await text(page, factor('terms', 'td.input')), '60 天');
     assert.match(await text(page, '#insurance-assumptions'), /^假设：不含保险费税（选择贵公司所在地即可计入）/);
     await assertPremiumIsEngines(page, premiumInput(), 'zh-CN');
-    assert.match(await text(page, '#insurance-summary'), /^保费每年约 10000\.00 CNY/);
+    assert.match(await text(page, '#insurance-summary'), /^保费每年约 10,000\.00 CNY/);
     await axe(page, 'Chinese');
 
     // A phone: nothing scrolls sideways, in either language, and axe stays clean.

@@ -72,7 +72,7 @@ describe('credit limit on the deal-check page', () => {
     assert.equal(await page.isVisible('#limit-over'), false);
     assert.equal(await text(page, '#limit-requested'), 'CN¥50,000.00');
     assert.equal(await text(page, '#limit-approved'), 'CN¥50,000.00');
-    assert.equal(await text(page, '#limit-request-text'), 'Approve: 50000 is within the headroom of 90000');
+    assert.equal(await text(page, '#limit-request-text'), 'Approve: 50,000 is within the headroom of 90,000');
     assert.match(await text(page, '#limit-review'), /^Nov 22, 2027\s+every 12 months$/);
     assert.equal(await text(page, '#limit-assumptions'), 'Assumed: no days beyond terms (none entered and no payment index).');
     assert.equal(await page.isVisible('#limit-mitigations'), false, 'nothing uncovered: no mitigations');
@@ -87,9 +87,9 @@ describe('credit limit on the deal-check page', () => {
     assert.equal(await text(page, method('need', '.method-name')), 'Need from expected sales');
     assert.equal(await text(page, method('need', '.binding-tag')), 'binding');
     assert.equal(await text(page, method('need', '.cap-amount')), 'CN¥160,000.00');
-    assert.equal(await text(page, method('need', 'td.how')), 'Sales of 1825000 a year × (30 days of terms + 0 days late) / 365 + 10000 of open orders');
+    assert.equal(await text(page, method('need', 'td.how')), 'Sales of 1,825,000 a year × (30 days of terms + 0 days late) / 365 + 10,000 of open orders');
     assert.equal(await text(page, method('ceiling', '.cap-amount')), 'CN¥6,000,000.00');
-    assert.equal(await text(page, method('ceiling', 'td.how')), "The policy's ceiling for grade 4 is 6000000 CNY");
+    assert.equal(await text(page, method('ceiling', 'td.how')), "The policy's ceiling for grade 4 is 6,000,000 CNY");
     assert.equal(await text(page, method('netWorth', 'td.cap')), 'Does not apply: not known');
     assert.equal(await text(page, method('netWorth', 'td.how')), 'Tangible net worth not known');
     assert.equal(await text(page, method('concentration', 'td.cap')), 'Does not apply: not known');
@@ -118,7 +118,7 @@ describe('credit limit on the deal-check page', () => {
     assert.equal(await text(page, '#limit-amount'), 'CN¥160,000.00');
     assert.equal(await text(page, '#limit-requested'), 'CN¥200,000.00');
     assert.equal(await text(page, '#limit-approved'), 'CN¥90,000.00');
-    assert.match(await text(page, '#limit-request-text'), /^Approve 90000 now and refer the rest/);
+    assert.match(await text(page, '#limit-request-text'), /^Approve 90,000 now and refer the rest/);
     // The 110,000 beyond the headroom, and what would secure it.
     assert.equal(await page.isVisible('#limit-mitigations'), true);
     assert.equal(await text(page, '#limit-mitigations caption'), 'Ways to secure the CN¥110,000.00 beyond the limit');
@@ -136,7 +136,7 @@ describe('credit limit on the deal-check page', () => {
     // Per month instead of per year: 152,083.33 a month is 1,824,999.96 a year; the limit stays.
     await page.check('#limit-sales-month');
     await page.locator('#limit-sales').fill('152083.33');
-    await expectText(page, method('need', 'td.how'), /^Sales of 1824999\.96 a year/);
+    await expectText(page, method('need', 'td.how'), /^Sales of 1,824,999\.96 a year/);
     assert.equal(await text(page, '#limit-amount'), 'CN¥160,000.00');
     await axe(page, 'English, refer with mitigations');
     await assertNoInline(page);
@@ -262,7 +262,7 @@ describe('credit limit on the deal-check page', () => {
     assert.equal(await text(page, '#limit-amount'), '¥160,000.00');
     assert.equal(await text(page, '#limit-binding'), '决定因素：按预计销售额测算的需求');
     assert.equal(await text(page, '#limit-decision'), '提交信用经理审批');
-    assert.match(await text(page, '#limit-request-text'), /^先批准 90000/);
+    assert.match(await text(page, '#limit-request-text'), /^先批准 90,000/);
     assert.equal(await text(page, method('need', '.method-name')), '按预计销售额测算的需求');
     assert.equal(await text(page, method('need', '.binding-tag')), '决定额度');
     assert.equal(await text(page, method('ceiling', '.method-name')), '该等级的政策上限');
@@ -304,7 +304,7 @@ describe('credit limit on the deal-check page', () => {
     // capital binds at 30,000; the CNY ceiling does not apply to EUR; the insurer gives 80,000.
     await expectText(page, '#limit-amount', '€30,000.00');
     assert.equal(await text(page, '#limit-binding'), 'Binding: Share of working capital');
-    assert.equal(await text(page, method('workingCapital', 'td.how')), '15% of working capital 200000');
+    assert.equal(await text(page, method('workingCapital', 'td.how')), '15% of working capital 200,000');
     assert.equal(await text(page, method('ceiling', 'td.cap')), 'Does not apply: set in another currency');
     assert.equal(await text(page, method('insuredExtension', '.cap-amount')), '€80,000.00');
     assert.equal(await text(page, method('concentration', '.cap-amount')), '€1,000,000.00');

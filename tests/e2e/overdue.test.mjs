@@ -106,7 +106,7 @@ describe('overdue customer section', () => {
     assert.equal(await text(page, step('finalNotice', '.claim-total dd')), '€15,913.48');
     assert.match(await text(page, step('finalNotice', '.overdue-step-sub')), /Invoices: A, G, and H\.$/);
     assert.equal(await text(page, step('finalNotice', '.overdue-letter')),
-      'Final notice, claiming statutory interest and compensation on 2025-02-28: 15913.48 EUR due on 3 invoice(s)');
+      'Final notice, claiming statutory interest and compensation on 2025-02-28: 15,913.48 EUR due on 3 invoice(s)');
 
     // The routes: restructuring is best, marked in its row.
     assert.equal(await page.locator('#overdue-route-rows tr.best').getAttribute('data-route'), 'restructuring');
@@ -148,7 +148,7 @@ describe('overdue customer section', () => {
     assert.equal(await text(page, step('finalNotice', '.overdue-badge')), '现在即应执行');
     assert.equal(await text(page, step('finalNotice', '.claim-total dd')), '€15,913.48');
     assert.equal(await text(page, step('finalNotice', '.overdue-letter')),
-      '最后通知（主张法定利息及补偿）（2025-02-28）：3 张发票应付 15913.48 EUR');
+      '最后通知（主张法定利息及补偿）（2025-02-28）：3 张发票应付 15,913.48 EUR');
     assert.equal(await text(page, '#overdue-route-rows tr.best th'), '分期还款 最佳');
     assert.match(await text(page, '#overdue-legal'), /^欧盟第 2011\/7\/EU 号指令/);
     await axe(page, 'Chinese');
@@ -368,7 +368,7 @@ describe('the printed reminder letter', () => {
     assert.ok(has(NAME), 'the customer, literally');
     assert.ok(has(`Dear ${NAME},`), 'the salutation');
     assert.ok(has('Final notice: overdue invoices'), 'the subject');
-    assert.ok(has('Final notice, claiming statutory interest and compensation on 2025-02-28: 15913.48 EUR due on 3 invoice(s)'), 'the engine’s letter text');
+    assert.ok(has('Final notice, claiming statutory interest and compensation on 2025-02-28: 15,913.48 EUR due on 3 invoice(s)'), 'the engine’s letter text');
     assert.ok(has('Invoices claimed on Feb 28, 2025'), 'the table’s caption');
     assert.ok(has('Invoice number Due date Days past due Outstanding'), 'the table’s columns');
     // Each claimed invoice, its due date, its days past due on the letter's date, what is open.
@@ -431,7 +431,7 @@ describe('the printed reminder letter', () => {
     assert.equal(await part('letter-salutation'), '尊敬的客户：');
     assert.equal(await page.locator('.letter-recipient .letter-line').count(), 1, 'no name line without a name');
     assert.equal(await page.locator('.letter time').innerText(), '2025年2月28日');
-    assert.equal(await part('letter-figures'), '要点：最后通知（主张法定利息及补偿）（2025-02-28）：3 张发票应付 15913.48 EUR');
+    assert.equal(await part('letter-figures'), '要点：最后通知（主张法定利息及补偿）（2025-02-28）：3 张发票应付 15,913.48 EUR');
     assert.deepEqual(await page.locator('.letter thead th').allInnerTexts(), ['发票号', '到期日', '逾期天数', '未付金额']);
     assert.deepEqual(await page.locator('.letter tbody th').allTextContents(), CLAIMED);
     assert.equal(await page.locator('.letter img').count(), 0);

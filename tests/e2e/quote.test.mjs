@@ -137,7 +137,7 @@ describe('the public quote page', () => {
     assert.equal(await text(page, '#fig-expected'), '£6,000.00');
     assert.equal(await text(page, '#fig-kept'), '£600.00');
     assert.equal(await text(page, '#fig-breakEven'), '£7,777.78');
-    assert.match(await text(page, '#summary'), /^The premium is about 6250\.00 GBP a year \(0\.31% of turnover; indicative range 4687\.50 GBP to 7812\.50 GBP\), 7000\.00 GBP with fees and tax\. It pays 90% of insured losses, up to 187500\.00 GBP a year\./);
+    assert.match(await text(page, '#summary'), /^The premium is about 6,250\.00 GBP a year \(0\.31% of turnover; indicative range 4,687\.50 GBP to 7,812\.50 GBP\), 7,000\.00 GBP with fees and tax\. It pays 90% of insured losses, up to 187,500\.00 GBP a year\./);
     const how = await page.locator('#how-list li').allTextContents();
     assert.equal(how[0], 'Starting rate for your sector (risk class 3): 0.25%');
     assert.ok(how.includes('Your bad-debt record (0.3% of sales a year): × 1.25'), how.join('\n'));
@@ -192,7 +192,7 @@ describe('the public quote page', () => {
     assert.equal(await text(page, '#offer-note'), '仅为参考估算，并非报价要约。实际保费取决于保险公司的核保结果。');
     assert.equal(await text(page, '#privacy'), '所有计算都在本页完成，您输入的任何内容都不会发送到任何地方。');
     assert.equal(await text(page, '#fig-tax-label'), '保险费税（12%）');
-    assert.match(await text(page, '#summary'), /^保费每年约 6250\.00 GBP（占营业额的 0\.31%；参考区间 4687\.50 GBP 至 7812\.50 GBP），含费用和税共 7000\.00 GBP。承保损失赔付 90%/);
+    assert.match(await text(page, '#summary'), /^保费每年约 6,250\.00 GBP（占营业额的 0\.31%；参考区间 4,687\.50 GBP 至 7,812\.50 GBP），含费用和税共 7,000\.00 GBP。承保损失赔付 90%/);
     assert.equal((await page.locator('#how-list li').allTextContents())[0], '您所在行业的起始费率（风险等级 3）：0.25%');
     assert.equal(await text(page, '#contact'), '联系我们获取正式报价');
     assert.deepEqual(await answers(page), UK_ANSWERS, 'the answers stay as they were');

@@ -115,7 +115,38 @@ export function signedNumber(value, locale, maxDigits = 2) {
   return formatter('n', locale, { maximumFractionDigits: maxDigits, signDisplay: 'exceptZero' }).format(value);
 }
 
-/** An engine LocalizedText ({ en, "zh-CN" }) in the locale, else English, else ''. */
+/**
+ * An engine LocalizedText ({ en, "zh-CN" }) in the locale, else English, else '', with its
+ * amounts grouped for reading out (groupAmounts).
+ */
 export function localized(text, locale) {
-  return text && typeof text === 'object' ? text[locale] ?? text.en ?? '' : '';
+  const chosen = text && typeof text === 'object' ? text[locale] ?? text.en ?? '' : '';
+  return typeof chosen === 'string' ? groupAmounts(chosen, locale) : '';
+}
+
+// Five digits or more, or four with a fraction: never a year (1998 年, the Act 1998), and a
+// four-digit whole number reads as well without a separator.
+const BARE_DECIMAL = /\d{5,}(?:\.\d+)?|\d{4}\.\d+/g;
+
+/**
+ * The engine writes the amounts in its sentences as bare decimals ("Sales of 1825000 a year",
+ * "11111.11 CNY"), the same in every language: here they get the locale's grouping, with
+ * the same digits ("1,825,000", "11,111.11"). A number that is part of something else is
+ * left as it is: a date (2025-02-28), a version (2026.11.1), a reference (2011/7/EU,
+ * INV-10000), a code (A12345); and so is a four-digit whole number (a year: 1998).
+ */
+export function groupAmounts(text, locale) {
+  return text.replace(BARE_DECIMAL, (digits, at) => {
+    const before = text[at - 1] ?? '';
+    const after = text[at + digits.length] ?? '';
+    if (/[\w./:]/.test(before) || (before === '-' && /\w/.test(text[at - 2] ?? ''))) return digits;
+    if (/[\w/:-]/.test(after) || (after === '.' && /\d/.test(text[at + digits.length + 1] ?? ''))) return digits;
+    const fraction = digits.length - 1 - digits.indexOf('.');
+    const places = digits.includes('.') ? fraction : 0;
+    try {
+      return formatter('n', locale, { minimumFractionDigits: places, maximumFractionDigits: places }).format(digits);
+    } catch {
+      return digits; // more decimals than this browser's Intl takes
+    }
+  });
 }

@@ -307,7 +307,7 @@ export function startLimitView(ctx) {
     $('limit-decision').replaceChildren(el('span', { class: `badge band-${tone}`, 'data-decision': q.decision, text: words }));
     setText('limit-requested', money(q.amount));
     setText('limit-approved', money(q.approvedAmount));
-    setText('limit-request-text', q.text[locale] ?? q.text.en);
+    setText('limit-request-text', fmt.localized(q.text, locale));
     return words;
   }
 

@@ -379,7 +379,7 @@ export function startQuoteView(ctx) {
     setText('fig-kept', money(r.expectedLossKept));
     setText('fig-breakEven', money(r.breakEvenLoss));
 
-    setText('summary', r.summary?.[locale] ?? r.summary?.en ?? '');
+    setText('summary', fmt.localized(r.summary, locale));
     const li = (text) => el('li', { text });
     $('how-list').replaceChildren(...howWeEstimated(r, locale).map(li));
     $('assumption-list').replaceChildren(...assumptions(r, locale, policy, sent).map(li));

@@ -602,10 +602,10 @@ export function startScoreView(ctx) {
     $('score-notes').replaceChildren(...c.notes.map((n) => el('li', { text: t(locale, `note.${n}`) })));
 
     $('score-reasons').replaceChildren(...(r.reasons.length
-      ? r.reasons.map((reason) => el('li', { text: reason.text[locale] ?? reason.text.en }))
+      ? r.reasons.map((reason) => el('li', { text: fmt.localized(reason.text, locale) }))
       : [el('li', { class: 'none', text: t(locale, 'score.reasons.none') })]));
     setText('score-next', r.toNextGrade
-      ? t(locale, 'score.next', { grade: r.toNextGrade.newGrade, text: r.toNextGrade.text[locale] ?? r.toNextGrade.text.en })
+      ? t(locale, 'score.next', { grade: r.toNextGrade.newGrade, text: fmt.localized(r.toNextGrade.text, locale) })
       : '');
 
     renderFactors(r);

@@ -435,7 +435,7 @@ export function startTermsView(ctx) {
   }
 
   const money = (amount) => fmt.money(amount, outcome?.value?.currency ?? null, locale);
-  const description = (o) => o.description?.[locale] ?? o.description?.en ?? o.label;
+  const description = (o) => fmt.localized(o.description, locale) || o.label;
   const optionName = (i) => t(locale, 'terms.option.n', { n: i + 1 });
 
   function renderTerms(r) {
@@ -472,7 +472,7 @@ export function startTermsView(ctx) {
       ? [el('li', { 'data-option': String(i + 1) },
         el('span', { class: 'buyer-option', text: t(locale, 'terms.buyer.option', { option: optionName(i), description: description(o) }) }),
         ' ',
-        el('span', { class: 'buyer-text', text: o.buyerCost.text?.[locale] ?? o.buyerCost.text?.en ?? '' }))]
+        el('span', { class: 'buyer-text', text: fmt.localized(o.buyerCost.text, locale) }))]
       : [])));
     setText('terms-assumptions', r.assumptions.length
       ? t(locale, 'terms.assumptions', { list: fmt.list(r.assumptions.map(assumptionText), locale) })
