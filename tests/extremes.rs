@@ -205,7 +205,7 @@ fn ten_thousand_element_arrays() {
         .collect();
     let portfolio = json!({ "asOf": "2026-11-22", "columns": ["name", "revenue"], "rows": rows });
     let dates: Vec<Json> = (0..10_000)
-        .map(|i| json!(format!("{:04}-01-01", 2027 + i % 7000)))
+        .map(|i| json!(format!("{:04}-{:02}-01", 2027 + i / 12, 1 + i % 12)))
         .collect();
     let schedule = json!({ "amount": "10000", "startDate": "2026-01-15", "frequency": "dates", "dates": dates, "holidays": dates });
     let months: Vec<Json> = (0..10_000)
@@ -237,6 +237,86 @@ fn ten_thousand_element_arrays() {
         credit_calculator::score::run(&value(&score), None).is_ok(),
         "10,000 payments give a score"
     );
+}
+
+/// Each list an export caps: answered at its cap, refused one past it with TOO_LONG (the
+/// terms options: OUT_OF_RANGE, 1 to 6) and the maximum at the list's path (the 10,000-item lists above are refused the same way where the cap is lower).
+#[test]
+fn lists_at_their_caps_answer_and_one_more_is_too_long() {
+    use chrono::{Duration, NaiveDate};
+    let day = |i: usize| {
+        (NaiveDate::from_ymd_opt(2026, 1, 16).expect("a date") + Duration::days(i as i64))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let month = |i: usize| format!("{:04}-{:02}", 2026 - (i / 12) as i64, 12 - i % 12);
+    type Run = fn(&Value) -> Result<(), Vec<Problem>>;
+    type Make<'a> = Box<dyn Fn(usize) -> Json + 'a>;
+    let cases: Vec<(&str, usize, Make, Run)> = vec![
+        (
+            "dates",
+            600,
+            Box::new(
+                |n| json!({ "amount": "10000", "startDate": "2026-01-15", "frequency": "dates", "dates": (0..n).map(day).collect::<Vec<_>>() }),
+            ),
+            |v| credit_calculator::schedule::run(v, None).map(|_| ()),
+        ),
+        (
+            "holidays",
+            5_000,
+            Box::new(
+                |n| json!({ "amount": "10000", "startDate": "2026-01-15", "count": 12, "businessDay": "following", "holidays": (0..n).map(|i| day(3 * i)).collect::<Vec<_>>() }),
+            ),
+            |v| credit_calculator::schedule::run(v, None).map(|_| ()),
+        ),
+        (
+            "months",
+            1_200,
+            Box::new(
+                |n| json!({ "receivables": "1000000", "months": (0..n).map(|i| json!({ "month": month(i), "sales": "1000" })).collect::<Vec<_>>() }),
+            ),
+            |v| credit_calculator::dso::run(v, None).map(|_| ()),
+        ),
+        (
+            "options",
+            6,
+            Box::new(
+                |n| json!({ "invoiceDate": "2026-05-11", "invoiceAmount": "10000", "options": (0..n).map(|d| json!({ "kind": "net", "days": 30 + d })).collect::<Vec<_>>() }),
+            ),
+            |v| credit_calculator::terms::run(v, None).map(|_| ()),
+        ),
+        (
+            "invoices",
+            10_000,
+            Box::new(
+                |n| json!({ "asOf": "2026-11-22", "currency": "EUR", "jurisdiction": "EU", "invoices": (0..n).map(|i| json!({ "number": format!("INV-{i}"), "amount": "1000.01", "invoiceDate": "2026-01-01", "dueDate": "2026-02-01" })).collect::<Vec<_>>() }),
+            ),
+            |v| credit_calculator::overdue::run(v, None).map(|_| ()),
+        ),
+    ];
+    for (list, cap, input, run) in &cases {
+        let at_cap = run(&value(&input(*cap)));
+        assert!(at_cap.is_ok(), "{list}: {cap} items answer: {at_cap:?}");
+        let past = run(&value(&input(cap + 1))).expect_err("one past the cap is refused");
+        assert!(
+            past.iter()
+                .any(|p| (p.code == "TOO_LONG" || p.code == "OUT_OF_RANGE")
+                    && p.field == *list
+                    && p.max.is_some()),
+            "{list}: TOO_LONG (or OUT_OF_RANGE) with its maximum at {list}: {past:?}"
+        );
+    }
+    // Financial periods (the statement list is the export's argument itself).
+    let periods = |n: usize| {
+        json!((0..n)
+            .map(|i| json!({ "periodEnd": format!("{:04}-12-31", 2025 - i), "totalAssets": "1000", "revenue": "900" }))
+            .collect::<Vec<_>>())
+    };
+    let at_cap = credit_calculator::financial::run(&value(&periods(20)), None, None);
+    assert!(at_cap.is_ok(), "20 periods answer: {:?}", at_cap.err());
+    let past = credit_calculator::financial::run(&value(&periods(21)), None, None)
+        .expect_err("21 periods are refused");
+    assert!(past.iter().any(|p| p.code == "TOO_LONG"), "{past:?}");
 }
 
 #[test]

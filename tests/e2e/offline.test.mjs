@@ -189,9 +189,10 @@ describe('offline use (service worker)', () => {
     await expectText(page, '.tagline', OLD_TAGLINE);
     await page.selectOption('#locale', 'zh-CN');
     await expectText(page, '#update-notice span', '此页面已有新版本。');
-    await expectText(page, '#update-notice button', '重新加载');
+    await expectText(page, '#update-notice button:not(.later)', '重新加载');
+    await expectText(page, '#update-notice button.later', '稍后');
     await page.selectOption('#locale', 'en');
-    await page.focus('#update-notice button');
+    await page.focus('#update-notice button:not(.later)');
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     await ready(page);
     await expectText(page, '.tagline', NEW_TAGLINE);

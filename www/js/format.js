@@ -131,22 +131,41 @@ const BARE_DECIMAL = /\d{5,}(?:\.\d+)?|\d{4}\.\d+/g;
 /**
  * The engine writes the amounts in its sentences as bare decimals ("Sales of 1825000 a year",
  * "11111.11 CNY"), the same in every language: here they get the locale's grouping, with
- * the same digits ("1,825,000", "11,111.11"). A number that is part of something else is
- * left as it is: a date (2025-02-28), a version (2026.11.1), a reference (2011/7/EU,
- * INV-10000), a code (A12345); and so is a four-digit whole number (a year: 1998).
+ * the same digits ("1,825,000", "11,111.11"). Only in a locale whose decimal mark is the
+ * engine's own "." (English, Chinese …): in another (de: "1.825.000,5") the smaller numbers
+ * left as they are would read otherwise beside the grouped ones, so the text stays as the
+ * engine wrote it. Meant for the engine's sentences: a number that is part of something
+ * else is left as it is, such as a date (2025-02-28), a version (2026.11.1), a reference
+ * (2011/7/EU, INV-10000, #123456, +8613…), a code (A12345) or digits with leading zeros
+ * (0012345); and so is a four-digit whole number (a year: 1998).
  */
 export function groupAmounts(text, locale) {
+  if (!decimalMarkIsPoint(locale)) return text;
   return text.replace(BARE_DECIMAL, (digits, at) => {
     const before = text[at - 1] ?? '';
     const after = text[at + digits.length] ?? '';
-    if (/[\w./:]/.test(before) || (before === '-' && /\w/.test(text[at - 2] ?? ''))) return digits;
+    if (digits[0] === '0') return digits;
+    if (/[\w./:#+№第]/.test(before) || (before === '-' && /\w/.test(text[at - 2] ?? ''))) return digits;
     if (/[\w/:-]/.test(after) || (after === '.' && /\d/.test(text[at + digits.length + 1] ?? ''))) return digits;
-    const fraction = digits.length - 1 - digits.indexOf('.');
-    const places = digits.includes('.') ? fraction : 0;
+    const places = digits.includes('.') ? digits.length - 1 - digits.indexOf('.') : 0;
     try {
       return formatter('n', locale, { minimumFractionDigits: places, maximumFractionDigits: places }).format(digits);
     } catch {
       return digits; // more decimals than this browser's Intl takes
     }
   });
+}
+
+const pointLocales = new Map();
+function decimalMarkIsPoint(locale) {
+  let point = pointLocales.get(locale);
+  if (point === undefined) {
+    try {
+      point = formatter('n', locale, {}).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === '.';
+    } catch {
+      point = false;
+    }
+    pointLocales.set(locale, point);
+  }
+  return point;
 }

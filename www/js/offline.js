@@ -48,8 +48,8 @@ async function dropWorker() {
 // The notice a page shows when a new version has taken over during this visit. Its own texts,
 // in the page's language (each page keeps <html lang> in step with its own).
 const UPDATE_TEXTS = {
-  en: { ready: 'A new version of this page is ready.', reload: 'Reload' },
-  zh: { ready: '此页面已有新版本。', reload: '重新加载' },
+  en: { ready: 'A new version of this page is ready.', reload: 'Reload', later: 'Not now' },
+  zh: { ready: '此页面已有新版本。', reload: '重新加载', later: '稍后' },
 };
 
 // Its look, at the foot of the window, the same on every page: a constructed style sheet, as
@@ -64,6 +64,7 @@ const UPDATE_CSS = `
   min-height: 2.75rem; padding: 0 1rem; font: inherit; font-weight: 600; color: #1b2430; background: #ffffff;
   border: 0; border-radius: 8px; cursor: pointer;
 }
+.update-notice button.later { color: #ffffff; background: transparent; border: 1px solid #ffffff; }
 .update-notice button:focus-visible { outline: 3px solid #8cc4ff; outline-offset: 2px; }
 @media print { .update-notice { display: none; } }`;
 
@@ -75,7 +76,9 @@ function textsNow() {
  * Offers the new version once it controls the page: the worker installs an update in the
  * background during a visit and takes over at its end (sw.js), so without this the visit
  * would go on with the old version, and only the next one show the new. A page opened with no
- * worker yet (the first visit) gets none: nothing changed. The deal check and the quote page
+ * worker yet (the first visit) gets none: nothing changed. Listened for from the start, not
+ * from the page's load: the browser checks for an update on the navigation itself, and a
+ * small update can take over before the page has loaded. The deal check and the quote page
  * restore what was typed after the reload; the portfolio page's list is not kept, so the
  * notice waits for the user's click.
  */
@@ -91,12 +94,18 @@ function offerUpdates() {
     const button = document.createElement('button');
     button.type = 'button';
     button.addEventListener('click', () => location.reload());
+    // Closes the notice (it would cover the foot of the page): the next visit is the new version.
+    const later = document.createElement('button');
+    later.type = 'button';
+    later.className = 'later';
+    later.addEventListener('click', () => notice.remove());
     const translate = () => {
       const texts = textsNow();
       text.textContent = texts.ready;
       button.textContent = texts.reload;
+      later.textContent = texts.later;
     };
-    notice.append(text, ' ', button);
+    notice.append(text, ' ', button, ' ', later);
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(UPDATE_CSS);
@@ -120,14 +129,13 @@ export function registerOffline() {
   if (!('serviceWorker' in navigator)) return Promise.resolve(null); // e.g. plain http off loopback
   const flag = remembered();
   const wanted = flag === 'on' || (flag !== 'off' && !LOOPBACK.test(location.hostname));
+  if (wanted) offerUpdates();
   const loaded = document.readyState === 'complete'
     ? Promise.resolve()
     : new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   return loaded
-    .then(() => {
-      if (!wanted) return dropWorker().then(() => null);
-      offerUpdates();
-      return navigator.serviceWorker.register(SW.href, { scope: SCOPE.href, updateViaCache: 'none' });
-    })
+    .then(() => (wanted
+      ? navigator.serviceWorker.register(SW.href, { scope: SCOPE.href, updateViaCache: 'none' })
+      : dropWorker().then(() => null)))
     .catch(() => null); // e.g. offline before the first visit ever completed
 }
