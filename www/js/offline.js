@@ -98,7 +98,11 @@ function offerUpdates() {
     const later = document.createElement('button');
     later.type = 'button';
     later.className = 'later';
-    later.addEventListener('click', () => notice.remove());
+    const observer = new MutationObserver(() => translate());
+    later.addEventListener('click', () => {
+      notice.remove();
+      observer.disconnect();
+    });
     const translate = () => {
       const texts = textsNow();
       text.textContent = texts.ready;
@@ -116,7 +120,7 @@ function offerUpdates() {
     document.body.append(notice);
     // Filled once in the page, so that a screen reader announces it as a status.
     requestAnimationFrame(translate);
-    new MutationObserver(translate).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   }, { once: true });
 }
 

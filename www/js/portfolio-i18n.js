@@ -292,6 +292,8 @@ export function pt(locale, key, vars = {}) {
 const has = (locale, key) => key in (messages[locale] ?? {});
 
 let regionNamesZh = null;
+/** Each policy's industries by code → Chinese name, made once (an export may name 100,000 problems). */
+const industryNamesZh = new WeakMap();
 
 /**
  * What a cell may hold, as the user reads it: in Chinese, the policy's Chinese industry names
@@ -301,7 +303,8 @@ let regionNamesZh = null;
 function allowedText(locale, field, allowed, industries) {
   if (locale !== 'zh-CN') return allowed.join(', ');
   if (field === 'industry' && industries) {
-    const zh = new Map(industries.map((i) => [i.code, i.nameZh]));
+    let zh = industryNamesZh.get(industries);
+    if (!zh) industryNamesZh.set(industries, (zh = new Map(industries.map((i) => [i.code, i.nameZh]))));
     return allowed.map((c) => zh.get(c) || c).join('、');
   }
   if (field === 'country' && typeof Intl.DisplayNames === 'function') {
