@@ -207,7 +207,7 @@ async function main() {
   const { startHarness } = await import('../tests/e2e/harness.mjs');
   const size = sizes();
   // Each page's own build of the engine (only the exports its sections call; build.mjs).
-  const subsetSizes = Object.fromEntries(Object.keys(ENGINE_SUBSETS).map((name) => [name, { ...sizes(subsetFile(name)), exports: ENGINE_SUBSETS[name] }]));
+  const subsetSizes = Object.fromEntries(Object.keys(ENGINE_SUBSETS).map((name) => [name, { ...sizes(subsetFile(name)), exports: ENGINE_SUBSETS[name].exports }]));
 
   console.log('\n[bench] native (cargo run --release --example bench)');
   const nativeOut = capture('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });

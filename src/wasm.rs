@@ -3,6 +3,12 @@
 //! carrying `code`, `field` and the full `errors` list. What they keep between calls never
 //! changes an answer: the field names results have sent (src/tape.rs) and the policy read
 //! last (below, and `policy::resolve`).
+//!
+//! Which exports a build has is a cargo feature (Cargo.toml): `estimatePremium` and
+//! `validatePolicy` always (the quote page's build, where an intranet page's quote may bring
+//! its company's policy), `deal` the deal check's nine, `full` (the default) every one. The
+//! pages' smaller builds are the crate built with fewer features, so the linker also drops
+//! the texts and tables only the other exports read (scripts/build.mjs, `ENGINE_SUBSETS`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -771,6 +777,7 @@ extern "C" {
 }
 
 /// The complete default credit policy, as a plain object.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     to_js(crate::policy::default_policy())
@@ -802,6 +809,7 @@ pub fn validate_policy(
 
 /// The buyer's annualized cost of not taking an early-payment discount, and the invoice's
 /// discount amount and due dates when an amount and date are given.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = discountCost, unchecked_return_type = "DiscountCostResult")]
 pub fn discount_cost(
     #[wasm_bindgen(unchecked_param_type = "DiscountCostInput")] input: JsValue,
@@ -816,6 +824,7 @@ pub fn discount_cost(
 /// The deal check in one call: score → limit → terms → insurance. Part-level problems come
 /// back in `errors` (the other parts still answer); it throws only for a bad top level or
 /// a bad policy.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = dealCheck, unchecked_return_type = "DealCheckResult")]
 pub fn deal_check(
     #[wasm_bindgen(unchecked_param_type = "DealCheckInput")] input: JsValue,
@@ -828,6 +837,7 @@ pub fn deal_check(
 
 /// A late customer: ageing, the dunning ladder with what may be claimed on each date, the
 /// recovery routes compared, a restructuring plan and each letter's key figures.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = overduePlan, unchecked_return_type = "OverduePlanResult")]
 pub fn overdue_plan(
     #[wasm_bindgen(unchecked_param_type = "OverdueInput")] input: JsValue,
@@ -841,6 +851,7 @@ pub fn overdue_plan(
 /// A chunk of a customer book: every row scored and limited by the rules of scoreCustomer
 /// and recommendLimit, compact figures only; a row's problems are listed and the other
 /// rows still scored; totals by currency carried from chunk to chunk.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = scorePortfolio, unchecked_return_type = "PortfolioResult")]
 pub fn score_portfolio(
     #[wasm_bindgen(unchecked_param_type = "PortfolioInput")] input: JsValue,
@@ -853,6 +864,7 @@ pub fn score_portfolio(
 
 /// Score a customer: 0–100 score, grade 1–10, 12-month PD, band, decision, confidence,
 /// every factor's points, the reasons and the change that would lift the grade.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = scoreCustomer, unchecked_return_type = "ScoreResult")]
 pub fn score_customer(
     #[wasm_bindgen(unchecked_param_type = "ScoreInput")] input: JsValue,
@@ -865,6 +877,7 @@ pub fn score_customer(
 
 /// The credit limit: every method, the binding one, mitigations, headroom, the decision on
 /// a requested amount and the next review date.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = recommendLimit, unchecked_return_type = "LimitResult")]
 pub fn recommend_limit(
     #[wasm_bindgen(unchecked_param_type = "LimitInput")] input: JsValue,
@@ -877,6 +890,7 @@ pub fn recommend_limit(
 
 /// Term options compared: cash flows, days outstanding, carrying cost, expected loss,
 /// discount cost, present value, net contribution, ranking.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = simulateTerms, unchecked_return_type = "TermsResult")]
 pub fn simulate_terms(
     #[wasm_bindgen(unchecked_param_type = "TermsInput")] input: JsValue,
@@ -888,6 +902,7 @@ pub fn simulate_terms(
 }
 
 /// An instalment plan, to the cent, summing exactly to the amount.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = paymentSchedule, unchecked_return_type = "PaymentScheduleResult")]
 pub fn payment_schedule(
     #[wasm_bindgen(unchecked_param_type = "PaymentPlan")] plan: JsValue,
@@ -899,6 +914,7 @@ pub fn payment_schedule(
 }
 
 /// Statutory or contractual late-payment interest and fixed compensation.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = lateInterest, unchecked_return_type = "LateInterestResult")]
 pub fn late_interest(
     #[wasm_bindgen(unchecked_param_type = "LateInterestInput")] input: JsValue,
@@ -910,6 +926,7 @@ pub fn late_interest(
 }
 
 /// Days sales outstanding, standard and count-back.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = dso, unchecked_return_type = "DsoResult")]
 pub fn dso(
     #[wasm_bindgen(unchecked_param_type = "DsoInput")] input: JsValue,
@@ -933,6 +950,7 @@ pub fn estimate_premium(
 }
 
 /// What a trade-credit-insurance claim pays and what the insured keeps.
+#[cfg(feature = "deal")]
 #[wasm_bindgen(js_name = claimPayout, unchecked_return_type = "ClaimPayoutResult")]
 pub fn claim_payout(
     #[wasm_bindgen(unchecked_param_type = "ClaimInput")] input: JsValue,
@@ -944,6 +962,7 @@ pub fn claim_payout(
 }
 
 /// Ratios, the Altman model the profile calls for, the EM score and the trend.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = financialAnalysis, unchecked_return_type = "FinancialAnalysis")]
 pub fn financial_analysis(
     #[wasm_bindgen(unchecked_param_type = "FinancialPeriod | FinancialPeriod[]")]
@@ -969,6 +988,7 @@ pub fn financial_analysis(
 }
 
 /// The amount-weighted payment index 0–100 of payment experiences on a date.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = paymentIndex, unchecked_return_type = "PaymentIndexResult")]
 pub fn payment_index(
     #[wasm_bindgen(unchecked_param_type = "PaymentsInput")] experiences: JsValue,

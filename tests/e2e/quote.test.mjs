@@ -457,7 +457,7 @@ describe('the public quote page', () => {
     await assertSound(page, problems);
     await context.close();
   });
-  test('the page runs the quote build of the engine (one export); a policy a script sets is checked by the complete engine, loaded then', async () => {
+  test('the page runs the quote build of the engine, which also checks a policy a script sets; the complete engine is loaded only for a function the quote build lacks', async () => {
     const { page, context, problems } = await h.open('about:blank', { viewport: LAPTOP });
     const wasm = [];
     page.on('response', (r) => {
@@ -469,7 +469,7 @@ describe('the public quote page', () => {
     await expectText(page, '#premium-range', UK_RANGE);
     assert.deepEqual(wasm, ['/pkg/credit_calculator_quote_bg.wasm'], 'only the quote build, once');
 
-    // A wider range in the company's policy: validatePolicy is not in the quote build.
+    // A wider range in the company's policy, checked by the quote build's validatePolicy.
     const policy = await page.evaluate(async () => {
       const p = await (await fetch('pkg/default-policy.json')).json();
       p.insurance.rangeShare = '0.5';
@@ -478,6 +478,16 @@ describe('the public quote page', () => {
     });
     assert.match(policy, /\S/);
     await expectText(page, '#premium-range', '£3,125.00 – £9,375.00');
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_quote_bg.wasm'], 'a company policy needs no other build');
+
+    // A function the quote build lacks (a host page asking the page's engine for more): the
+    // complete engine answers it, loaded then.
+    const payout = await page.evaluate(async () => {
+      const { call } = await import(new URL('app/engine.js', document.baseURI).href);
+      const r = await call('claimPayout', { unpaidAmount: '100000', indemnity: '0.9', excess: '5000', currency: 'EUR' });
+      return r.ok ? r.value.payout : r.error.code;
+    });
+    assert.equal(payout, '85000.00', 'claimPayout: 100,000 × 90 % − 5,000');
     assert.deepEqual(wasm, ['/pkg/credit_calculator_quote_bg.wasm', '/pkg/credit_calculator_bg.wasm'], 'the complete engine, when asked for more');
     await assertSound(page, problems);
     await context.close();
