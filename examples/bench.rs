@@ -16,21 +16,24 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Nanoseconds per call: the median of `batches` batches of `per_batch` calls.
-fn time(batches: usize, per_batch: usize, mut f: impl FnMut()) -> f64 {
+/// Timed batches per call, taken in rounds (see `main`).
+const ROUNDS: usize = 15;
+
+/// One call of the benchmark: its batches' times so far.
+struct Timed {
+    name: &'static str,
+    per_batch: usize,
+    f: Box<dyn FnMut()>,
+    samples: Vec<f64>,
+}
+
+/// Nanoseconds per call of one batch of `per_batch` calls.
+fn batch(per_batch: usize, f: &mut dyn FnMut()) -> f64 {
+    let start = Instant::now();
     for _ in 0..per_batch {
-        f(); // warm-up
+        f();
     }
-    let samples = (0..batches)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..per_batch {
-                f();
-            }
-            start.elapsed().as_nanos() as f64 / per_batch as f64
-        })
-        .collect();
-    median(samples)
+    start.elapsed().as_nanos() as f64 / per_batch as f64
 }
 
 /// Each argument as JSON text, made once, outside the timed calls.
@@ -89,6 +92,7 @@ fn main() {
     let mut out = serde_json::Map::new();
     // `cargo run --release --example bench -- dso,claimPayout`: only these calls, no portfolio.
     let only = std::env::args().nth(1);
+    let mut timed: Vec<Timed> = Vec::new();
     for name in [
         "discountCost",
         "scoreCustomer",
@@ -130,10 +134,38 @@ fn main() {
         );
         // The calls that take a whole policy are 50-100 times as long: fewer of them.
         let per_batch = if name.contains("olicy") { 500 } else { 5_000 };
-        let ns = time(15, per_batch, || {
+        let f = move || {
             black_box(call(name, black_box(&args)));
+        };
+        for _ in 0..per_batch {
+            f(); // warm-up
+        }
+        timed.push(Timed {
+            name,
+            per_batch,
+            f: Box::new(f),
+            samples: Vec::new(),
         });
-        out.insert(name.to_string(), json!({ "nsPerCall": ns }));
+    }
+    // One batch of each call per round, the rounds starting one call later each time, as
+    // scripts/bench.mjs does in Node and Chromium: each call's batches are spread over the
+    // whole run and over the places in the order, so a slower phase of this shared machine
+    // or the calls before it weigh alike on every call and on every side. (Timed one after
+    // another, 15 batches each, the shortest calls read up to 1.7 times slower or faster
+    // natively depending on where in the run they fell.)
+    let n = timed.len();
+    for round in 0..ROUNDS {
+        for k in 0..n {
+            if let Some(t) = timed.get_mut((round + k) % n) {
+                t.samples.push(batch(t.per_batch, t.f.as_mut()));
+            }
+        }
+    }
+    for t in timed {
+        out.insert(
+            t.name.to_string(),
+            json!({ "nsPerCall": median(t.samples) }),
+        );
     }
     if only.is_some() {
         println!("{}", Json::Object(out));
