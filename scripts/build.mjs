@@ -337,19 +337,37 @@ export const ENGINE_SUBSETS = {
       'lateInterest', 'discountCost', 'validatePolicy'],
   },
   // The quote page's one function, and a company policy loaded with the quote mode on an
-  // intranet page: checking it here costs the build 5.5 KB gzipped, where the complete
+  // intranet page: checking it here costs the build 5.4 KB gzipped, where the complete
   // engine it needed before is 205 KB.
   quote: { features: [], exports: ['estimatePremium', 'validatePolicy'] },
 };
 
 export const subsetFile = (name) => join(pkgDir, `credit_calculator_${name}_bg.wasm`);
+const subsetTargetDir = join(root, 'target', 'engine-builds');
 
 /** The functions a wasm module exports, without the runtime's own (memory, __wbindgen_*, __externref_* …). */
 const engineExports = (module) => WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n !== 'memory' && !n.startsWith('__'));
+/** The runtime's own exports, which the glue calls whatever the function. */
+const runtimeExports = (module) => WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n === 'memory' || n.startsWith('__')).sort();
+
+/**
+ * What a wasm-bindgen glue gives each import (`__wbg_get_imports`), by name: the text of each
+ * entry. Some names carry no hash of what they do (`__wbindgen_init_externref_table`,
+ * `__wbindgen_generic_…`, numbered in order), so equal names alone would not do.
+ */
+function glueImports(glue) {
+  const start = glue.indexOf('function __wbg_get_imports() {');
+  const end = glue.indexOf('\n}\n', start);
+  if (start < 0 || end < 0) return null;
+  const entries = new Map();
+  const parts = glue.slice(start, end).split(/^ {8}(\w+): /m);
+  for (let i = 1; i + 1 < parts.length; i += 2) entries.set(parts[i], parts[i + 1]);
+  return entries.size ? entries : null;
+}
 
 /** `export function name(…) { … }` in a wasm-bindgen glue, or null. */
 function glueFunction(glue, name) {
-  const match = new RegExp(`^export function ${name}\\([^]*?^}$`, 'm').exec(glue);
+  const match = new RegExp(`^export function ${name.replace(/[$]/g, '\\$&')}\\([^]*?^}$`, 'm').exec(glue);
   return match ? match[0] : null;
 }
 
@@ -364,14 +382,18 @@ function writeEngineSubsets() {
   const complete = new WebAssembly.Module(readFileSync(wasmFile));
   const provided = new Set(WebAssembly.Module.imports(complete).map((i) => `${i.module} ${i.name}`));
   const glue = readFileSync(join(pkgDir, 'credit_calculator.js'), 'utf8');
+  const completeImports = glueImports(glue);
+  if (!completeImports) throw new Error("the complete engine's glue has no __wbg_get_imports that glueImports() can read: update it");
   for (const [name, { features, exports: keep }] of Object.entries(ENGINE_SUBSETS)) {
     log(`building the ${name} page's engine (cargo features: ${features.join(', ') || 'none'})`);
-    run('cargo', ['build', '--release', '--lib', '--target', WASM_TARGET, '--no-default-features',
+    // A target folder of their own: the complete build's file in target/ stays the complete
+    // engine, and switching features there would rebuild it each time.
+    run('cargo', ['build', '--release', '--lib', '--target', WASM_TARGET, '--target-dir', subsetTargetDir, '--no-default-features',
       ...(features.length ? ['--features', features.join(',')] : [])]);
     const scratch = mkdtempSync(join(tmpdir(), 'credit-engine-subset-'));
     const out = subsetFile(name);
     try {
-      run(wasmBindgenBin, ['--target', 'web', '--out-dir', scratch, join(root, 'target', WASM_TARGET, 'release', 'credit_calculator.wasm')]);
+      run(wasmBindgenBin, ['--target', 'web', '--out-dir', scratch, join(subsetTargetDir, WASM_TARGET, 'release', 'credit_calculator.wasm')]);
       const built = join(scratch, 'credit_calculator_bg.wasm');
       const module = new WebAssembly.Module(readFileSync(built));
       const has = engineExports(module).sort();
@@ -380,7 +402,15 @@ function writeEngineSubsets() {
       }
       const foreign = WebAssembly.Module.imports(module).map((i) => `${i.module} ${i.name}`).filter((i) => !provided.has(i));
       if (foreign.length) throw new Error(`the ${name} build imports what the complete engine's glue lacks: ${foreign.join(', ')}`);
+      if (runtimeExports(module).join() !== runtimeExports(complete).join()) {
+        throw new Error(`the ${name} build's runtime exports (${runtimeExports(module).join(', ')}) are not the complete engine's`);
+      }
       const ownGlue = readFileSync(join(scratch, 'credit_calculator.js'), 'utf8');
+      const ownImports = glueImports(ownGlue);
+      if (!ownImports) throw new Error(`the ${name} build's glue has no __wbg_get_imports that glueImports() can read`);
+      for (const [key, body] of ownImports) {
+        if (completeImports.get(key) !== body) throw new Error(`the ${name} build's glue gives ${key} another body than the complete engine's`);
+      }
       for (const f of keep) {
         const mine = glueFunction(ownGlue, f);
         if (mine === null || mine !== glueFunction(glue, f)) throw new Error(`the ${name} build's glue for ${f} differs from the complete engine's`);
