@@ -42,7 +42,9 @@ function hostPage(params) {
   }
   if (params.has('share-link')) attrs.push('share-link');
   const second = params.get('second') ? `<credit-calculator id="calc2" mode="${params.get('second')}" storage-key="second"></credit-calculator>` : '';
-  const script = params.has('bare') ? '' : `<script type="module" src="${PREFIX}/js/credit-calculator.js"></script>`;
+  // The unbundled element, or (`bundle`) app/credit-calculator.js, the one the README embeds.
+  const src = params.has('bundle') ? `${PREFIX}/app/credit-calculator.js` : `${PREFIX}/js/credit-calculator.js`;
+  const script = params.has('bare') ? '' : `<script type="module" src="${src}"></script>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Intranet host</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/host.css">
@@ -132,6 +134,28 @@ describe('<credit-calculator> embedded in an intranet page', () => {
       await zh.context.close();
     });
   }
+
+  test('the bundled element in Chinese fetches the Chinese texts of its own mode only', async () => {
+    // Every mode's texts are in app/credit-calculator.js; each language file is not.
+    const cases = [
+      ['quote', ['i18n.zh.js', 'quote-i18n.zh.js'], /[\u4e00-\u9fff]/],
+      ['deal', ['i18n.zh.js', 'i18n-sections.zh.js', 'letter-i18n.zh.js', 'report-i18n.zh.js'], /客户评分|信用/],
+    ];
+    for (const [mode, files, heading] of cases) {
+      const { page, context, problems } = await h.open('about:blank', { base: host.url });
+      const fetched = [];
+      page.on('response', (r) => {
+        const name = new URL(r.url()).pathname.split('/').pop();
+        if (name.endsWith('.zh.js')) fetched.push(name);
+      });
+      await page.goto(new URL(`host.html?mode=${mode}&locale=zh-CN&bundle`, host.url).href);
+      await ready(page);
+      assert.match(await page.locator('#calc h2').first().innerText(), heading, `${mode}: its heading in Chinese`);
+      assert.deepEqual([...new Set(fetched)].sort(), [...files].sort(), `${mode}: the Chinese files fetched`);
+      assertClean(problems);
+      await context.close();
+    }
+  });
 
   test('no CSS in or out, no globals, one engine for two instances', async () => {
     // The same host page without the calculator: what the browser and the test put on window.

@@ -290,12 +290,22 @@ export class CreditCalculator extends HTMLElement {
     return structuredClone(this.#latest);
   }
 
+  /**
+   * The text modules whose translations this mode shows (i18n.js loadLocale): the element's
+   * bundle carries every mode's, and a language's files are fetched only for these.
+   */
+  #textParts() {
+    if (this.mode === 'quote') return ['quote'];
+    if (this.mode === 'portfolio') return []; // portfolio-i18n.js has its Chinese in itself
+    return ['sections', 'letter', 'report'];
+  }
+
   // ---- start-up ----------------------------------------------------------------------------
 
   async #boot() {
     this.#locale = this.#pickLocale();
     this.#wantedLocale = this.#locale;
-    loadLocale(this.#locale).catch(() => {}); // fetched while the rest starts; #render waits for it
+    loadLocale(this.#locale, this.#textParts()).catch(() => {}); // fetched while the rest starts; #render waits for it
     if (this.#pendingInput) this.#writeState(this.#pendingInput);
     await this.#readFragment();
     const src = this.getAttribute('policy-src');
@@ -368,7 +378,7 @@ export class CreditCalculator extends HTMLElement {
     if (generation !== this.#generation) return;
     // The language's texts, including those of sections just imported.
     try {
-      await loadLocale(this.#locale);
+      await loadLocale(this.#locale, this.#textParts());
     } catch {
       // Not to be had (offline before the service worker kept them): English, and why.
       this.#locale = this.#wantedLocale = 'en';
@@ -376,7 +386,7 @@ export class CreditCalculator extends HTMLElement {
       this.#emit('credit-locale', { locale: 'en' });
     }
     // A switch under way gets these sections' texts too.
-    if (this.#wantedLocale !== this.#locale) loadLocale(this.#wantedLocale).catch(() => {});
+    if (this.#wantedLocale !== this.#locale) loadLocale(this.#wantedLocale, this.#textParts()).catch(() => {});
     if (generation !== this.#generation) return;
     const [styleSheets, fragments, starters] = loaded;
     this.#root.adoptedStyleSheets = styleSheets.filter(Boolean);
@@ -511,7 +521,8 @@ export class CreditCalculator extends HTMLElement {
     this.#wantedLocale = locale;
     if (locale === this.#locale) return;
     // Twice: the second waits for texts of sections imported while the first was loading.
-    loadLocale(locale).then(() => loadLocale(locale)).then(() => {
+    const parts = this.#textParts();
+    loadLocale(locale, parts).then(() => loadLocale(locale, parts)).then(() => {
       if (locale === this.#wantedLocale) this.#showLocale(locale);
     }, () => {
       if (locale !== this.#wantedLocale) return;
@@ -622,7 +633,7 @@ export class CreditCalculator extends HTMLElement {
     if (!host) return;
     try {
       const { buildReport } = await import('./report.js');
-      await loadLocale(this.#locale).catch(() => {}); // report-i18n.js's, in this language
+      await loadLocale(this.#locale, ['report']).catch(() => {}); // report-i18n.js's, in this language
       host.replaceChildren(buildReport(this.#latest, this.#locale, { policy: this.#policy ?? this.#defaultPolicy }));
     } catch (e) {
       // Never a blank sheet without a word: the report says it could not be built.

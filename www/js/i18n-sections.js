@@ -739,4 +739,4 @@ const en = {
 };
 
 addMessages({ en });
-addLocale('zh-CN', () => import('./i18n-sections.zh.js').then((m) => addMessages({ 'zh-CN': m.default })));
+addLocale('zh-CN', () => import('./i18n-sections.zh.js').then((m) => addMessages({ 'zh-CN': m.default })), 'sections');

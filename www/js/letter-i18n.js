@@ -49,7 +49,7 @@ const en = {
 };
 
 export const letterMessages = { en };
-addLocale('zh-CN', () => import('./letter-i18n.zh.js').then((m) => { letterMessages['zh-CN'] = m.default; }));
+addLocale('zh-CN', () => import('./letter-i18n.zh.js').then((m) => { letterMessages['zh-CN'] = m.default; }), 'letter');
 
 /** A letter string in the locale (English when the locale lacks it), with {vars} filled in. */
 export function lt(locale, key, vars = {}) {

@@ -130,7 +130,7 @@ const en = {
 };
 
 export const quoteMessages = { en };
-addLocale('zh-CN', () => import('./quote-i18n.zh.js').then((m) => { quoteMessages['zh-CN'] = m.default; }));
+addLocale('zh-CN', () => import('./quote-i18n.zh.js').then((m) => { quoteMessages['zh-CN'] = m.default; }), 'quote');
 
 /** The page's text for `key` in `locale` with {placeholders} filled; English, then the key, as fallbacks. */
 export function qt(locale, key, vars = {}) {

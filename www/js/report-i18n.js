@@ -123,7 +123,7 @@ const en = {
 };
 
 export const reportMessages = { en };
-addLocale('zh-CN', () => import('./report-i18n.zh.js').then((m) => { reportMessages['zh-CN'] = m.default; }));
+addLocale('zh-CN', () => import('./report-i18n.zh.js').then((m) => { reportMessages['zh-CN'] = m.default; }), 'report');
 
 /** The report's text for `key` in `locale` with {placeholders} filled; English, then the key, as fallbacks. */
 export function rt(locale, key, vars = {}) {
