@@ -345,10 +345,12 @@ export const ENGINE_SUBSETS = {
 export const subsetFile = (name) => join(pkgDir, `credit_calculator_${name}_bg.wasm`);
 const subsetTargetDir = join(root, 'target', 'engine-builds');
 
-/** The functions a wasm module exports, without the runtime's own (memory, __wbindgen_*, __externref_* …). */
-const engineExports = (module) => WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n !== 'memory' && !n.startsWith('__'));
-/** The runtime's own exports, which the glue calls whatever the function. */
-const runtimeExports = (module) => WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n === 'memory' || n.startsWith('__')).sort();
+/**
+ * A wasm module's export names, sorted: the engine's functions, or (`runtime`) the runtime's
+ * own (memory, __wbindgen_*, __externref_* …), which the glue calls whatever the function.
+ */
+const exportNames = (module, runtime = false) => WebAssembly.Module.exports(module).map((e) => e.name)
+  .filter((n) => (n === 'memory' || n.startsWith('__')) === runtime).sort();
 
 /**
  * What a wasm-bindgen glue gives each import (`__wbg_get_imports`), by name: the text of each
@@ -375,12 +377,11 @@ function glueFunction(glue, name) {
  * Each page's build: cargo with that page's features, wasm-bindgen into a scratch folder (its
  * glue is only compared, never shipped), wasm-opt -Oz. The page runs it with the complete
  * engine's glue, so the build stops unless the smaller one exports exactly the functions listed
- * above, imports nothing the complete glue does not provide, and gets the same glue code for
- * each of its exports.
+ * above and the same runtime functions, and its glue gives each of its imports and exports the
+ * same code as the complete glue does.
  */
 function writeEngineSubsets() {
-  const complete = new WebAssembly.Module(readFileSync(wasmFile));
-  const provided = new Set(WebAssembly.Module.imports(complete).map((i) => `${i.module} ${i.name}`));
+  const runtime = exportNames(new WebAssembly.Module(readFileSync(wasmFile)), true).join();
   const glue = readFileSync(join(pkgDir, 'credit_calculator.js'), 'utf8');
   const completeImports = glueImports(glue);
   if (!completeImports) throw new Error("the complete engine's glue has no __wbg_get_imports that glueImports() can read: update it");
@@ -396,19 +397,20 @@ function writeEngineSubsets() {
       run(wasmBindgenBin, ['--target', 'web', '--out-dir', scratch, join(subsetTargetDir, WASM_TARGET, 'release', 'credit_calculator.wasm')]);
       const built = join(scratch, 'credit_calculator_bg.wasm');
       const module = new WebAssembly.Module(readFileSync(built));
-      const has = engineExports(module).sort();
+      const has = exportNames(module);
       if (has.join() !== [...keep].sort().join()) {
         throw new Error(`the ${name} build exports ${has.join(', ')}; ENGINE_SUBSETS.${name} lists ${keep.join(', ')}: make src/wasm.rs's features and this list agree`);
       }
-      const foreign = WebAssembly.Module.imports(module).map((i) => `${i.module} ${i.name}`).filter((i) => !provided.has(i));
-      if (foreign.length) throw new Error(`the ${name} build imports what the complete engine's glue lacks: ${foreign.join(', ')}`);
-      if (runtimeExports(module).join() !== runtimeExports(complete).join()) {
-        throw new Error(`the ${name} build's runtime exports (${runtimeExports(module).join(', ')}) are not the complete engine's`);
+      if (exportNames(module, true).join() !== runtime) {
+        throw new Error(`the ${name} build's runtime exports (${exportNames(module, true).join(', ')}) are not the complete engine's`);
       }
       const ownGlue = readFileSync(join(scratch, 'credit_calculator.js'), 'utf8');
       const ownImports = glueImports(ownGlue);
       if (!ownImports) throw new Error(`the ${name} build's glue has no __wbg_get_imports that glueImports() can read`);
+      // Every import the smaller build has (its own glue lists them all), given the same as
+      // by the complete glue: so none is missing there either.
       for (const [key, body] of ownImports) {
+        if (!completeImports.has(key)) throw new Error(`the ${name} build imports ${key}, which the complete engine's glue lacks`);
         if (completeImports.get(key) !== body) throw new Error(`the ${name} build's glue gives ${key} another body than the complete engine's`);
       }
       for (const f of keep) {
