@@ -405,6 +405,40 @@ describe('the public quote page', () => {
     await context.close();
   });
 
+  test('a restored sector the policy does not list is estimated as "Other"; the lists are sorted by name', async () => {
+    const { page, context, problems } = await openQuote({ viewport: LAPTOP });
+    await answerUkCase(page);
+    await expectText(page, '#premium-range', UK_RANGE);
+    await context.addInitScript(() => {
+      window.inputs = [];
+      document.addEventListener('credit-result', (e) => window.inputs.push(e.detail.input), true);
+    });
+    // Saved under another policy, say. The first estimate does not wait for the policy's list
+    // of sectors, so it is made again once the list shows "Other or not sure".
+    await page.evaluate((key) => {
+      const saved = JSON.parse(localStorage.getItem(key));
+      saved.sector = 'no-such-sector';
+      localStorage.setItem(key, JSON.stringify(saved));
+    }, STORE_KEY);
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => window.inputs.length > 0 && !('sector' in window.inputs.at(-1)));
+    assert.equal(await page.inputValue('#q-sector'), '');
+    assert.equal(await page.inputValue('#q-country'), 'GB');
+    const shown = await text(page, '#premium-range');
+    await page.selectOption('#q-sector', 'wholesale');
+    await expectText(page, '#premium-range', UK_RANGE);
+    await page.selectOption('#q-sector', '');
+    await expectText(page, '#premium-range', shown);
+    // Sorted once the first estimate is shown (the collator's first use is slow).
+    for (const id of ['q-sector', 'q-country']) {
+      const names = (await page.locator(`#${id} option`).allInnerTexts()).slice(1);
+      assert.deepEqual(names, [...names].sort(new Intl.Collator('en').compare), `#${id} in alphabetical order`);
+    }
+    await assertSound(page, problems);
+    await context.close();
+  });
+
   test('the element in quote mode fires credit-error, then credit-result with section "quote", the engine input and its result', async () => {
     const { page, context, problems } = await openQuote({ viewport: LAPTOP });
     await context.addInitScript(() => {

@@ -343,6 +343,48 @@ describe('customer score on the deal-check page', () => {
     await context.close();
   });
 
+  test('the score answers before the sections below start; a restored choice the policy does not list is scored as not known', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await page.selectOption('#score-country', 'CN');
+    await page.selectOption('#score-industry', 'wholesale');
+    await context.addInitScript(() => {
+      window.answers = [];
+      for (const type of ['credit-result', 'credit-error']) {
+        document.addEventListener(type, (e) => window.answers.push({ type, section: e.detail.section, input: e.detail.input ?? null }), true);
+      }
+    });
+    // The page's first answer is the top section's. (It was the terms section's, which
+    // starts without the score: the score waited for the policy, and the sections below were
+    // all built first.)
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => window.answers.some((a) => a.section === 'discount'));
+    const first = await page.evaluate(() => window.answers.map((a) => `${a.type} ${a.section}`));
+    assert.equal(first[0], 'credit-result score', `the answers in order: ${first.join(', ')}`);
+    assert.equal(first.findIndex((a) => a.endsWith(' score')), 0);
+
+    // A saved industry the policy does not list (saved under another policy, say): the score
+    // does not wait for the policy's list, so it is scored again once the list shows "not known".
+    await page.evaluate((key) => {
+      const saved = JSON.parse(localStorage.getItem(key));
+      saved.fields['score-industry'] = 'no-such-industry';
+      localStorage.setItem(key, JSON.stringify(saved));
+    }, 'credit-calculator:score:v1');
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => {
+      const last = window.answers.filter((a) => a.section === 'score').at(-1);
+      return last?.type === 'credit-result' && last.input?.profile && !('industry' in last.input.profile);
+    });
+    assert.equal(await page.inputValue('#score-industry'), '');
+    assert.equal(await page.inputValue('#score-country'), 'CN');
+    const last = await page.evaluate(() => window.answers.filter((a) => a.section === 'score').at(-1).input.profile);
+    assert.equal(last.country, 'CN');
+    assertClean(problems);
+    await context.close();
+  });
+
   test('works with the keyboard alone', async () => {
     const { page, context, problems } = await h.open();
     await ready(page);

@@ -415,10 +415,18 @@ export class CreditCalculator extends HTMLElement {
     this.#setUpToolbar();
     this.#translate();
     this.#views = [];
-    // In page order, letting the browser paint between sections: the top section shows its
-    // answer while the ones below are still being built. A section that starts after the
-    // score's (or the limit's) result was sent gets it at once from the bus.
+    // In page order, letting the browser paint between sections. The top section's first
+    // answer comes before the next section starts: `scheduler.yield()` resumes this loop
+    // ahead of the tasks that answer (the default policy's response, the engine's start), so
+    // the top section's answer used to wait until every section below had been built (some
+    // 40 ms of a deal check's cold start). A second's wait at most, should a section never
+    // answer. A section that starts after the score's (or the limit's) result was sent gets
+    // it at once from the bus.
     for (const [i, start] of starters.entries()) {
+      if (i === 1) {
+        await Promise.race([ctx.firstReport, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        if (generation !== this.#generation) return;
+      }
       if (i > 0) {
         await yieldToBrowser();
         if (generation !== this.#generation) return;
@@ -443,7 +451,10 @@ export class CreditCalculator extends HTMLElement {
 
   #makeContext() {
     const host = this;
+    let reported;
     const ctx = {
+      /** Resolves when a section has reported for the first time. */
+      firstReport: new Promise((resolve) => { reported = resolve; }),
       scope: this.#root,
       host,
       locale: this.#locale,
@@ -466,6 +477,7 @@ export class CreditCalculator extends HTMLElement {
       },
       report(section, outcome, input) {
         if (ctx !== host.#ctx) return;
+        reported();
         host.#latest[section] = { input: input ?? null, outcome: outcome ?? null };
         if (outcome?.ok) {
           host.#emit('credit-result', {

@@ -402,12 +402,23 @@ export function startScoreView(ctx) {
 
   // ---- scoring ------------------------------------------------------------------------------
 
+  /**
+   * The policy in use, for the lists to choose from (industries, countries, legal events) and
+   * the number of grades. The score does not wait for it: the engine has the policy itself,
+   * and a restored choice waits in its select's data-pending, which read() uses. (Waiting cost
+   * the cold start the policy's response and the lists' Intl.Collator and Intl.DisplayNames,
+   * some 30 ms before the first score.)
+   */
   let policyLoading = null;
   function loadPolicy() {
     policyLoading ??= call('defaultPolicy').then((loaded) => {
       if (loaded.ok) {
+        const before = JSON.stringify(read().input);
         policy ??= loaded.value;
         fillOptions();
+        // A restored choice the policy does not list is "not known" now: scored again.
+        if (JSON.stringify(read().input) !== before) recalculate();
+        else if (outcome && gradeCount() !== 10) render(); // shown as "of 10" before
       } else {
         policyLoading = null; // try again on the next keystroke
       }
@@ -418,17 +429,7 @@ export function startScoreView(ctx) {
 
   async function recalculate() {
     const mine = ++ticket;
-    if (!policy) {
-      const loaded = await loadPolicy();
-      if (mine !== ticket) return;
-      if (!loaded.ok) {
-        outcome = loaded;
-        render();
-        publish();
-        ctx.report('score', loaded, null);
-        return;
-      }
-    }
+    if (!policy) loadPolicy();
     const { input, map } = read();
     const result = await call('scoreCustomer', input);
     if (mine !== ticket) return; // a newer keystroke's result is on its way
