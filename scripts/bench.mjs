@@ -237,14 +237,14 @@ async function main() {
   console.log('[bench] Node-wasm');
   const engine = await import(join(pkgDir, 'credit_calculator.js'));
   engine.initSync({ module: readFileSync(wasmFile) });
-  const node = {};
-  const nodeTimes = timeRounds(Object.entries(CALLS).map(([name, args]) => [name, engine[exportOf(name)], args, perBatchOf(name)]));
-  for (const name of Object.keys(CALLS)) node[name] = { nsPerCall: nodeTimes[name] };
+  const nodeCalls = Object.entries(CALLS).map(([name, args]) => [name, engine[exportOf(name)], args, perBatchOf(name)]);
+  const nodeFirst = timeRounds(nodeCalls);
 
-  // The native calls once more, right after Node's: the sides run at different moments, and
-  // a slower phase of this shared machine during the first native run (10-20 % seen) would
-  // flatter every ratio. Each call's native figure is the faster of the two runs, so a
-  // ratio errs on the high side.
+  // Each side twice, in turn (native, Node, native, Node; Chromium's two runs follow), and
+  // each call's figure the faster of its side's two runs: this shared machine has slower
+  // phases (10-20 %, at times more, seen within one bench), and noise only ever adds time.
+  // (Until 23 November only the native side had a second run, which made every Node ratio
+  // err on the high side by that phase's noise.)
   console.log('[bench] native again, for the calls (cargo run --release --example bench -- <calls>)');
   const againOut = capture('cargo', ['run', '--quiet', '--release', '--example', 'bench', '--', Object.keys(CALLS).join(',')], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (!againOut) throw new Error('the second native run failed');
@@ -252,6 +252,13 @@ async function main() {
   for (const name of Object.keys(CALLS)) {
     const runs = [native[name].nsPerCall, again[name].nsPerCall];
     native[name] = { nsPerCall: Math.min(...runs), runs };
+  }
+  console.log('[bench] Node-wasm again');
+  const nodeSecond = timeRounds(nodeCalls);
+  const node = {};
+  for (const name of Object.keys(CALLS)) {
+    const runs = [nodeFirst[name], nodeSecond[name]];
+    node[name] = { nsPerCall: Math.min(...runs), runs };
   }
 
   console.log('[bench] Chromium-wasm and cold start');
@@ -300,10 +307,13 @@ async function main() {
       const m = await import('/pkg/credit_calculator.js?complete');
       await m.default({ module_or_path: '/pkg/credit_calculator_bg.wasm' });
       const timeRounds = ${timeRounds.toString()};
-      const calls = ${JSON.stringify(evaluated)};
-      return timeRounds(calls.map(([key, fnName, args, perBatch]) => [key, m[fnName], args, perBatch]));
+      const calls = ${JSON.stringify(evaluated)}.map(([key, fnName, args, perBatch]) => [key, m[fnName], args, perBatch]);
+      return [timeRounds(calls), timeRounds(calls)];
     })()`);
-    for (const name of Object.keys(CALLS)) chromiumCalls[name] = { nsPerCall: chromiumTimes[name] };
+    for (const name of Object.keys(CALLS)) {
+      const runs = chromiumTimes.map((times) => times[name]);
+      chromiumCalls[name] = { nsPerCall: Math.min(...runs), runs };
+    }
     // 100,000 customers scored one after another in the page (issue 8 moves this to a worker).
     portfolioChromiumMs = await page.evaluate(async ({ base, size }) => {
       const m = await import('/pkg/credit_calculator.js?complete');
@@ -393,7 +403,9 @@ async function main() {
       nativeNs: n,
       nativeRunsNs: native[name].runs,
       nodeWasmNs: node[name].nsPerCall,
+      nodeWasmRunsNs: node[name].runs,
       chromiumWasmNs: chromiumCalls[name].nsPerCall,
+      chromiumWasmRunsNs: chromiumCalls[name].runs,
       nodeRatio: node[name].nsPerCall / n,
       chromiumRatio: chromiumCalls[name].nsPerCall / n,
     };
