@@ -13,8 +13,10 @@ after(async () => {
   await h?.close();
 });
 
+// The page is ready when the score has answered; the sections below start after it.
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector('credit-calculator[data-discount-ready="true"]', { timeout: 15000 });
 }
 
 describe('discount calculator on the deal-check page', () => {

@@ -15,7 +15,8 @@ export async function startHarness() {
     origin,
     browser,
     /** A fresh context and page with watchers; `problems` collects what a test must not see. */
-    async open(path = '', { locale = 'en-US', viewport = { width: 1100, height: 900 }, base = url, permissions = [] } = {}) {
+    /** `before(context)`, when given, runs before the page opens (routes, init scripts). */
+    async open(path = '', { locale = 'en-US', viewport = { width: 1100, height: 900 }, base = url, permissions = [], before = null } = {}) {
       const pageOrigin = new URL(base).origin;
       const context = await browser.newContext({ locale, viewport });
       if (permissions.length) await context.grantPermissions(permissions, { origin: pageOrigin });
@@ -29,6 +30,7 @@ export async function startHarness() {
           },
         });
       });
+      if (before) await before(context);
       const page = await context.newPage();
       const problems = { offOrigin: [], consoleErrors: [], pageErrors: [] };
       page.on('request', (req) => {

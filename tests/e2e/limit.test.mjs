@@ -19,6 +19,8 @@ after(async () => {
 async function ready(page) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await page.waitForSelector('credit-calculator[data-score-ready="true"]', { timeout: 15000 });
+  // The sections below the score start after its first answer.
+  await page.waitForSelector('credit-calculator[data-limit-ready="true"]', { timeout: 15000 });
 }
 
 const row = (list, n, field) => `#${list}-rows .row:nth-child(${n}) [data-row-field="${field}"]`;

@@ -405,24 +405,45 @@ describe('the public quote page', () => {
     await context.close();
   });
 
-  test('a restored sector the policy does not list is estimated as "Other"; the lists are sorted by name', async () => {
-    const { page, context, problems } = await openQuote({ viewport: LAPTOP });
-    await answerUkCase(page);
-    await expectText(page, '#premium-range', UK_RANGE);
-    await context.addInitScript(() => {
-      window.inputs = [];
-      document.addEventListener('credit-result', (e) => window.inputs.push(e.detail.input), true);
+  test('the first estimate does not wait for the policy; a restored sector the policy does not list is estimated as "Other", with no error shown; the lists are sorted by name', async () => {
+    // Saved answers, and the policy's response held back: the estimate comes all the same.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const record = async (ctx, saved) => ctx.addInitScript(([key, answers]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, answers);
+      window.answers = [];
+      for (const type of ['credit-result', 'credit-error']) {
+        document.addEventListener(type, (e) => window.answers.push({ type, input: e.detail.input ?? null, field: e.detail.error?.field ?? null }), true);
+      }
+    }, [STORE_KEY, JSON.stringify(saved)]);
+    const first = await h.open('quote.html', {
+      viewport: LAPTOP,
+      locale: 'en-GB',
+      async before(ctx) {
+        await ctx.route('**/pkg/default-policy.json', async (route) => {
+          await held;
+          await route.continue().catch(() => {}); // the page may be closed by then
+        });
+        await record(ctx, UK_ANSWERS);
+      },
     });
-    // Saved under another policy, say. The first estimate does not wait for the policy's list
-    // of sectors, so it is made again once the list shows "Other or not sure".
-    await page.evaluate((key) => {
-      const saved = JSON.parse(localStorage.getItem(key));
-      saved.sector = 'no-such-sector';
-      localStorage.setItem(key, JSON.stringify(saved));
-    }, STORE_KEY);
-    await page.reload();
+    await expectText(first.page, '#premium-range', UK_RANGE);
+    assert.equal(await first.page.evaluate(() => window.answers.length), 1, 'one estimate, with the policy still held');
+    release();
+    await assertSound(first.page, first.problems);
+    await first.context.close();
+
+    // Answers saved under another policy, say: a sector this one does not list.
+    const { page, context, problems } = await h.open('quote.html', {
+      viewport: LAPTOP,
+      locale: 'en-GB',
+      before: (ctx) => record(ctx, { ...UK_ANSWERS, sector: 'no-such-sector' }),
+    });
     await ready(page);
-    await page.waitForFunction(() => window.inputs.length > 0 && !('sector' in window.inputs.at(-1)));
+    await page.waitForFunction(() => window.answers.some((a) => a.type === 'credit-result'));
+    const answers = await page.evaluate(() => window.answers);
+    assert.deepEqual(answers.filter((a) => a.field === 'sector'), [], 'no error for the restored sector');
+    assert.equal('sector' in answers.at(-1).input, false);
     assert.equal(await page.inputValue('#q-sector'), '');
     assert.equal(await page.inputValue('#q-country'), 'GB');
     const shown = await text(page, '#premium-range');

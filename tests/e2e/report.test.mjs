@@ -28,6 +28,8 @@ async function openDealCheck(options) {
     d.dismiss().catch(() => {});
   });
   await opened.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  // The sections below the score start after its first answer; the discount is the last.
+  await opened.page.waitForSelector('credit-calculator[data-discount-ready="true"]', { timeout: 15000 });
   return opened;
 }
 

@@ -403,6 +403,11 @@ export class CreditCalculator extends HTMLElement {
     const frame = document.createElement('div');
     frame.className = `cc-frame cc-mode-${this.mode}`;
     const [toolbar, ...parts] = fragments;
+    // Each section's own nodes: inert (no focus, no typing, out of the accessibility tree)
+    // until its view has started below, so nothing typed into a section before it listens is
+    // lost or overwritten by its restored values.
+    const sectionNodes = parts.map((fragment) => [...fragment.children]);
+    for (const nodes of sectionNodes.slice(1)) for (const node of nodes) node.inert = true;
     frame.append(toolbar, ...parts);
     if (this.mode !== 'quote') frame.append(Object.assign(document.createElement('div'), { id: 'report', className: 'report-host' }));
     frame.append(Object.assign(document.createElement('div'), { id: 'print-host', className: 'print-host' }));
@@ -431,6 +436,7 @@ export class CreditCalculator extends HTMLElement {
         await yieldToBrowser();
         if (generation !== this.#generation) return;
       }
+      for (const node of sectionNodes[i] ?? []) node.inert = false;
       try {
         this.#views.push(start(ctx));
       } catch (e) {

@@ -401,6 +401,9 @@ export function startQuoteView(ctx) {
     const input = premiumInput(answers);
     const result = await call('estimatePremium', input);
     if (mine !== ticket) return; // a newer keystroke's estimate is on its way
+    // A restored sector the policy does not list, before its list is in: no error for it.
+    // The list then shows "Other or not sure" and the estimate is made again (see start).
+    if (!result.ok && !policy && pendingSector && result.error.field === 'sector') return;
     outcome = result;
     sent = answers;
     render();
@@ -452,7 +455,14 @@ export function startQuoteView(ctx) {
     // sectors and its liability multiple (in the assumptions) come when it does; a restored
     // sector waits in pendingSector, which the estimate's input uses.
     const policyLoaded = call('defaultPolicy').then((loaded) => {
-      if (!loaded.ok) return;
+      if (!loaded.ok) {
+        // No list to choose from: a restored sector is dropped rather than left unanswered.
+        if (pendingSector) {
+          pendingSector = null;
+          recalculate();
+        }
+        return;
+      }
       const before = JSON.stringify(readAnswers());
       policy = loaded.value;
       fillOptions();
