@@ -454,7 +454,7 @@ export function startQuoteView(ctx) {
     // The first estimate does not wait for the policy in use: the engine has it. Its list of
     // sectors and its liability multiple (in the assumptions) come when it does; a restored
     // sector waits in pendingSector, which the estimate's input uses.
-    const policyLoaded = call('defaultPolicy').then((loaded) => {
+    call('defaultPolicy').then((loaded) => {
       if (!loaded.ok) {
         // No list to choose from: a restored sector is dropped rather than left unanswered.
         if (pendingSector) {
@@ -463,17 +463,16 @@ export function startQuoteView(ctx) {
         }
         return;
       }
-      const before = JSON.stringify(readAnswers());
+      const restored = pendingSector;
       policy = loaded.value;
       fillOptions();
       // A restored sector the policy does not list is "other" now: estimated again.
-      if (JSON.stringify(readAnswers()) !== before) recalculate();
+      if (restored && $('q-sector').value !== restored) recalculate();
       else if (outcome) render();
     });
     await recalculate();
     collate = true;
     fillOptions();
-    await policyLoaded;
   }
 
   start();

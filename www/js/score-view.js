@@ -414,11 +414,12 @@ export function startScoreView(ctx) {
     policyLoading ??= call('defaultPolicy').then((loaded) => {
       if (loaded.ok) {
         const before = JSON.stringify(read().input);
+        const grades = gradeCount();
         policy ??= loaded.value;
         fillOptions();
         // A restored choice the policy does not list is "not known" now: scored again.
         if (JSON.stringify(read().input) !== before) recalculate();
-        else if (outcome && gradeCount() !== 10) render(); // shown as "of 10" before
+        else if (outcome && gradeCount() !== grades) render(); // "grade 3 of N"
       } else {
         policyLoading = null; // try again on the next keystroke
       }
