@@ -18,6 +18,69 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Sets node's text, unless it already reads so (writing it again lays the node out again). */
+export function writeText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/**
+ * Makes parent's children what `replaceChildren(...children)` would make them, but keeps the
+ * nodes already there wherever the new ones match them (same kind of node, same tag): their
+ * attributes and text are brought to the new ones' and their children patched the same way,
+ * so that only what changed is laid out and painted again. For results rebuilt at every
+ * keystroke (a score's factor table, the terms compared): replacing every row made the
+ * browser lay out and paint every table again. Only for static content built by `el`/`svg`:
+ * a node's state beyond its attributes (a form field's value, an open `<details>` the user
+ * toggled, listeners) is not carried over from the new node.
+ */
+export function patch(parent, ...children) {
+  let old = parent.firstChild;
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    old = patchNode(parent, old, typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  removeFrom(old);
+}
+
+/** Makes `old` (or a node put before it) what `node` is; returns the node after it. */
+function patchNode(parent, old, node) {
+  const type = node.nodeType;
+  if (old === null || old.nodeType !== type || (type === 1 && (old.localName !== node.localName || old.namespaceURI !== node.namespaceURI))) {
+    parent.insertBefore(node, old);
+    return old;
+  }
+  if (type === 1) {
+    const attributes = node.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const { name, value } = attributes[i];
+      if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+    }
+    if (old.attributes.length !== attributes.length) {
+      for (const name of old.getAttributeNames()) if (!node.hasAttribute(name)) old.removeAttribute(name);
+    }
+    let mine = old.firstChild;
+    let next = node.firstChild;
+    while (next !== null) {
+      const after = next.nextSibling; // before `next` may move into old
+      mine = patchNode(old, mine, next);
+      next = after;
+    }
+    removeFrom(mine);
+  } else if (old.nodeValue !== node.nodeValue) {
+    old.nodeValue = node.nodeValue;
+  }
+  return old.nextSibling;
+}
+
+/** Removes node and every sibling after it. */
+function removeFrom(node) {
+  while (node !== null) {
+    const next = node.nextSibling;
+    node.remove();
+    node = next;
+  }
+}
+
 /**
  * Runs fn when the browser is idle (within 200 ms at the latest). For work a first result need
  * not wait for: country names, say, which take Intl.DisplayNames, whose first use on a page

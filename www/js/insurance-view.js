@@ -17,7 +17,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import './i18n-sections.js'; // the sections' texts
-import { el, nameCountryOptions, whenIdle } from './dom.js';
+import { el, nameCountryOptions, whenIdle, patch, writeText } from './dom.js';
 import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:insurance:v1';
@@ -198,7 +198,7 @@ export function startInsuranceView(ctx) {
   // ---- rendering ----------------------------------------------------------------------------
 
   function setText(id, text) {
-    $(id).textContent = text;
+    writeText($(id), text);
   }
 
   function translate() {
@@ -388,7 +388,7 @@ export function startInsuranceView(ctx) {
       el('th', { scope: 'row', text: t(locale, `ins.driver.${f.driver}`) }),
       el('td', { class: 'input', text: driverInput(f) }),
       el('td', { class: 'num factor', text: t(locale, 'ins.times', { factor: fmt.number(f.factor, locale, 4) }) })));
-    $('insurance-factor-rows').replaceChildren(base, ...rows);
+    patch($('insurance-factor-rows'), base, ...rows);
     setText('insurance-rate', fmt.percentUpTo(p.rate, locale, 4));
   }
 

@@ -7,7 +7,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import './i18n-sections.js'; // the sections' texts
-import { el, regionNames, whenIdle } from './dom.js';
+import { el, regionNames, whenIdle, writeText, patch } from './dom.js';
 
 const JURISDICTIONS = ['EU', 'UK', 'CN', 'US', 'custom'];
 const CURRENCIES = ['CNY', 'EUR', 'USD', 'GBP', 'HKD', 'JPY', 'SGD', 'CHF'];
@@ -190,7 +190,7 @@ export function startLateView({ locale: initialLocale, saved, save, $, call, mar
   // ---- rendering ----------------------------------------------------------------------------
 
   function setText(id, text) {
-    $(id).textContent = text;
+    writeText($(id), text);
   }
 
   function translate() {
@@ -261,14 +261,14 @@ export function startLateView({ locale: initialLocale, saved, save, $, call, mar
     setText('late-fixed', money(r.fixedCompensation));
     setText('late-total', money(r.totalClaim));
     $('late-segments-wrap').hidden = !r.segments.length;
-    $('late-segment-rows').replaceChildren(...r.segments.map((s) => el('tr', {},
+    patch($('late-segment-rows'), ...r.segments.map((s) => el('tr', {},
       el('th', { scope: 'row', class: 'date', text: t(locale, 'late.period', { from: fmt.date(s.from, locale), to: fmt.date(s.to, locale) }) }),
       el('td', { class: 'num', text: fmt.number(s.days, locale, 0) }),
       el('td', { class: 'reference', text: referenceText(s) }),
       el('td', { class: 'num', text: s.margin === null ? '—' : fmt.percentUpTo(s.margin, locale, 4) }),
       el('td', { class: 'num', text: perDay ? t(locale, 'late.perDay', { rate: fmt.percentUpTo(s.rate, locale, 4) }) : fmt.percentUpTo(s.rate, locale, 4) }),
       el('td', { class: 'num', text: money(s.interest) }))));
-    $('late-notes').replaceChildren(...r.notes.map((n) => el('li', { text: t(locale, `late.note.${n}`) })));
+    patch($('late-notes'), ...r.notes.map((n) => el('li', { text: t(locale, `late.note.${n}`) })));
     setText('late-basis', fmt.localized(r.legalBasis, locale));
     setStatus(t(locale, 'late.status', { total: money(r.totalClaim), interest: money(r.interest), fixed: money(r.fixedCompensation) }), 'quiet');
   }

@@ -9,7 +9,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import './i18n-sections.js'; // the sections' texts
-import { el, svg } from './dom.js';
+import { el, svg, patch, writeText } from './dom.js';
 import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:limit:v1';
@@ -173,7 +173,7 @@ export function startLimitView(ctx) {
   // ---- rendering ----------------------------------------------------------------------------
 
   function setText(id, text) {
-    $(id).textContent = text;
+    writeText($(id), text);
   }
 
   function translate() {
@@ -254,7 +254,7 @@ export function startLimitView(ctx) {
     setText('limit-binding', t(locale, 'limit.binding', { method: binding }));
     setText('limit-noopen', r.noOpenCredit ? t(locale, 'limit.noOpenCredit', { grade: r.grade }) : '');
 
-    $('limit-exposure').replaceChildren(
+    patch($('limit-exposure'), 
       el('span', { text: money(r.exposure.total) }),
       el('span', { class: 'limit-sub', text: t(locale, 'limit.exposure.parts', {
         receivables: money(r.exposure.openReceivables),
@@ -265,7 +265,7 @@ export function startLimitView(ctx) {
     $('limit-headroom').classList.toggle('negative', r.overLimit);
     setText('limit-over', r.overLimit ? t(locale, 'limit.overLimit', { exposure: money(r.exposure.total), limit: amount }) : '');
     const months = t(locale, r.reviewMonths === 1 ? 'limit.review.every.one' : 'limit.review.every', { n: fmt.number(r.reviewMonths, locale, 0) });
-    $('limit-review').replaceChildren(
+    patch($('limit-review'), 
       el('span', { text: fmt.date(r.nextReview, locale) }),
       el('span', { class: 'limit-sub', text: months }),
     );
@@ -295,7 +295,7 @@ export function startLimitView(ctx) {
     const q = r.request;
     $('limit-request-figures').hidden = !q;
     if (!q) {
-      $('limit-decision').replaceChildren(el('span', { class: 'limit-none', text: t(locale, 'limit.request.none') }));
+      patch($('limit-decision'), el('span', { class: 'limit-none', text: t(locale, 'limit.request.none') }));
       setText('limit-request-text', '');
       return null;
     }
@@ -304,7 +304,7 @@ export function startLimitView(ctx) {
       ? t(locale, 'limit.decision.referAnyone')
       : t(locale, `limit.decision.${q.decision}`, { role: role === `limit.role.${q.referTo}` ? q.referTo : role });
     const tone = { approve: 'green', approveInPart: 'amber', refer: 'amber', decline: 'red' }[q.decision] ?? 'amber';
-    $('limit-decision').replaceChildren(el('span', { class: `badge band-${tone}`, 'data-decision': q.decision, text: words }));
+    patch($('limit-decision'), el('span', { class: `badge band-${tone}`, 'data-decision': q.decision, text: words }));
     setText('limit-requested', money(q.amount));
     setText('limit-approved', money(q.approvedAmount));
     setText('limit-request-text', fmt.localized(q.text, locale));
@@ -341,7 +341,7 @@ export function startLimitView(ctx) {
         cap,
         el('td', { class: 'how', text: explanation }));
     });
-    $('limit-method-rows').replaceChildren(...rows);
+    patch($('limit-method-rows'), ...rows);
   }
 
   function renderMitigations(r) {
@@ -349,7 +349,7 @@ export function startLimitView(ctx) {
     $('limit-mitigations').hidden = !list.length;
     setText('limit-mitigations-caption', list.length ? t(locale, 'limit.mitigations', { amount: money(r.uncovered) }) : '');
     // On a phone the share shows under the kind and its own column is hidden (CSS).
-    $('limit-mitigation-rows').replaceChildren(...list.map((m) => {
+    patch($('limit-mitigation-rows'), ...list.map((m) => {
       const share = fmt.percentUpTo(m.share, locale, 2);
       return el('tr', { 'data-kind': m.kind },
         el('th', { scope: 'row' },

@@ -14,7 +14,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import './i18n-sections.js'; // the sections' texts
-import { el, nameCountryOptions, svg, today, whenIdle } from './dom.js';
+import { el, nameCountryOptions, svg, today, whenIdle, patch } from './dom.js';
 import { buildLetter, stepName } from './letter.js';
 import { lt } from './letter-i18n.js';
 import { registerView } from './view-registry.js';
@@ -389,7 +389,7 @@ export function startOverdueView(ctx) {
 
     // Disputed invoices, apart: out of the ageing and the dunning until resolved.
     $('overdue-disputed-wrap').hidden = !r.disputed.length;
-    $('overdue-disputed').replaceChildren(...r.disputed.map((d) => el('li', { 'data-number': d.number },
+    patch($('overdue-disputed'), ...r.disputed.map((d) => el('li', { 'data-number': d.number },
       el('span', { class: 'overdue-inv', text: t(locale, 'od.disputed.item', {
         number: d.number,
         amount: money(d.outstanding),
@@ -423,7 +423,7 @@ export function startOverdueView(ctx) {
     // The recovery routes, best first by rank in the table's own order.
     const best = r.routes.find((x) => x.route === r.bestRoute);
     setText('overdue-best', best ? t(locale, 'od.best', { route: t(locale, `od.route.${best.route}`), pv: money(best.presentValue) }) : '');
-    $('overdue-route-rows').replaceChildren(...r.routes.map((x) => {
+    patch($('overdue-route-rows'), ...r.routes.map((x) => {
       const isBest = x.route === r.bestRoute;
       return el('tr', { class: isBest ? 'best' : null, 'data-route': x.route },
         el('th', { scope: 'row' },
@@ -444,7 +444,7 @@ export function startOverdueView(ctx) {
     setText('overdue-plan-note', plan
       ? t(locale, 'od.plan.summary', { count: plan.instalments.length, total: money(plan.totalPayments), interest: money(plan.totalInterest) })
       : t(locale, isZeroText(r.overdueTotal) ? 'od.plan.nothing' : 'od.plan.none'));
-    $('overdue-plan-rows').replaceChildren(...(plan?.instalments ?? []).map((i) => el('tr', { 'data-number': String(i.number) },
+    patch($('overdue-plan-rows'), ...(plan?.instalments ?? []).map((i) => el('tr', { 'data-number': String(i.number) },
       el('th', { scope: 'row', class: 'num', text: fmt.number(i.number, locale, 0) }),
       el('td', { class: 'date', text: fmt.date(i.dueDate, locale) }),
       el('td', { class: 'num payment', text: money(i.payment) }),
@@ -481,7 +481,7 @@ export function startOverdueView(ctx) {
   const isZeroText = (text) => /^[+-]?0*(\.0*)?$/.test(String(text ?? ''));
 
   function renderAgeing(r, money) {
-    $('overdue-ageing-rows').replaceChildren(...r.ageing.map((a) => el('tr', { 'data-bucket': a.bucket },
+    patch($('overdue-ageing-rows'), ...r.ageing.map((a) => el('tr', { 'data-bucket': a.bucket },
       el('th', { scope: 'row' },
         el('span', { class: `overdue-swatch bucket-${BUCKETS.indexOf(a.bucket)}`, 'aria-hidden': 'true' }),
         el('span', { text: t(locale, `od.bucket.${a.bucket}`) })),
@@ -499,7 +499,7 @@ export function startOverdueView(ctx) {
       root.append(svg('rect', { x: x.toFixed(2), y: '0', width: width.toFixed(2), height: '10', class: `bucket-${BUCKETS.indexOf(a.bucket)}`, 'data-bucket': a.bucket }));
       x += width;
     });
-    $('overdue-ageing-bar').replaceChildren(root);
+    patch($('overdue-ageing-bar'), root);
   }
 
   // ---- start --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import './i18n-sections.js'; // the sections' texts
-import { el, svg, today } from './dom.js';
+import { el, svg, today, patch, writeText } from './dom.js';
 import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:score:v1';
@@ -456,7 +456,7 @@ export function startScoreView(ctx) {
   // ---- rendering ----------------------------------------------------------------------------
 
   function setText(id, text) {
-    $(id).textContent = text;
+    writeText($(id), text);
   }
 
   function translate() {
@@ -601,9 +601,9 @@ export function startScoreView(ctx) {
     setText('score-missing', c.missing.length
       ? t(locale, 'score.missing', { list: fmt.list(c.missing.map((f) => inSentence(t(locale, `factor.${f}`))), locale) })
       : t(locale, 'score.missing.none'));
-    $('score-notes').replaceChildren(...c.notes.map((n) => el('li', { text: t(locale, `note.${n}`) })));
+    patch($('score-notes'), ...c.notes.map((n) => el('li', { text: t(locale, `note.${n}`) })));
 
-    $('score-reasons').replaceChildren(...(r.reasons.length
+    patch($('score-reasons'), ...(r.reasons.length
       ? r.reasons.map((reason) => el('li', { text: fmt.localized(reason.text, locale) }))
       : [el('li', { class: 'none', text: t(locale, 'score.reasons.none') })]));
     setText('score-next', r.toNextGrade
@@ -665,7 +665,7 @@ export function startScoreView(ctx) {
         el('td', { class: 'num', text: fmt.number(f.contribution, locale, 2) }),
       );
     });
-    $('score-factor-rows').replaceChildren(...rows);
+    patch($('score-factor-rows'), ...rows);
     setText('score-total', fmt.fixed(r.score, locale, 1));
   }
 
@@ -714,7 +714,7 @@ export function startScoreView(ctx) {
         rows.push(row('secondLossYear', t(locale, fa.trend.secondLossYear ? 'fa.yes' : 'fa.no'), false));
       }
     }
-    $('fa-ratios').replaceChildren(...rows);
+    patch($('fa-ratios'), ...rows);
 
     const a = fa.altman;
     setText('altman-model', t(locale, 'altman.model.text', {

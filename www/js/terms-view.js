@@ -14,7 +14,7 @@ import * as fmt from './format.js';
 import { problemText, t } from './i18n.js';
 import './i18n-sections.js'; // the sections' texts
 import { startLateView } from './late-view.js';
-import { el, svg, today } from './dom.js';
+import { el, svg, today, patch, writeText } from './dom.js';
 import { registerView } from './view-registry.js';
 
 const STORE_KEY = 'credit-calculator:terms:v1';
@@ -343,7 +343,7 @@ export function startTermsView(ctx) {
   // ---- rendering ----------------------------------------------------------------------------
 
   function setText(id, text) {
-    $(id).textContent = text;
+    writeText($(id), text);
   }
 
   function translate() {
@@ -468,7 +468,7 @@ export function startTermsView(ctx) {
     }));
     renderTable(r, bestIndex, withMargin);
     renderChart(r, bestIndex);
-    $('terms-buyer').replaceChildren(...r.options.flatMap((o, i) => (o.buyerCost
+    patch($('terms-buyer'), ...r.options.flatMap((o, i) => (o.buyerCost
       ? [el('li', { 'data-option': String(i + 1) },
         el('span', { class: 'buyer-option', text: t(locale, 'terms.buyer.option', { option: optionName(i), description: description(o) }) }),
         ' ',
@@ -508,7 +508,7 @@ export function startTermsView(ctx) {
   }
 
   function renderTable(r, bestIndex, withMargin) {
-    $('terms-head').replaceChildren(
+    patch($('terms-head'), 
       el('td', { class: 'corner' }),
       ...r.options.map((o, i) => el('th', { scope: 'col', 'data-option': String(i + 1), class: i === bestIndex ? 'best' : null },
         el('span', { class: 'option-number', text: optionName(i) }),
@@ -516,14 +516,14 @@ export function startTermsView(ctx) {
         i === bestIndex && r.options.length > 1 ? el('span', { class: 'best-tag', text: t(locale, 'terms.bestTag') }) : null)),
     );
     const measures = MEASURES.filter((m) => m !== 'netContribution' || withMargin);
-    $('terms-rows').replaceChildren(...measures.map((m) => el('tr', { 'data-measure': m },
+    patch($('terms-rows'), ...measures.map((m) => el('tr', { 'data-measure': m },
       el('th', { scope: 'row' },
         el('span', { class: 'measure-name', text: t(locale, `terms.m.${m}`) }),
         el('span', { class: 'measure-hint', text: t(locale, `terms.m.${m}.hint`) })),
       ...r.options.map((o, i) => el('td', { 'data-option': String(i + 1), class: i === bestIndex ? 'best' : null }, ...measureCell(r, o, m))))));
 
     const diffs = DIFFERENCES.filter((m) => m !== 'netContribution' || withMargin);
-    $('terms-diff-rows').replaceChildren(
+    patch($('terms-diff-rows'), 
       r.options.length > 1
         ? el('tr', { class: 'group' }, el('th', { scope: 'rowgroup', colspan: String(r.options.length + 1), text: t(locale, 'terms.diff') }))
         : null,
@@ -545,7 +545,7 @@ export function startTermsView(ctx) {
     // figures themselves are in the table.
     const totals = r.options.map((o) => SEGMENTS.reduce((sum, [m]) => sum + Math.max(0, Number(o[m]) || 0), 0));
     const max = Math.max(0, ...totals);
-    $('terms-chart-rows').replaceChildren(...r.options.map((o, i) => {
+    patch($('terms-chart-rows'), ...r.options.map((o, i) => {
       const root = svg('svg', { viewBox: '0 0 100 10', preserveAspectRatio: 'none', class: 'terms-bar', focusable: 'false' });
       root.append(svg('rect', { x: '0', y: '0', width: '100', height: '10', class: 'bar-track' }));
       let x = 0;
@@ -573,7 +573,7 @@ export function startTermsView(ctx) {
     const i = Number(flowsPick) - 1;
     const o = r.options[i];
     setText('terms-flows-caption', t(locale, 'terms.flows.caption', { option: optionName(i), description: description(o) }));
-    $('terms-flow-rows').replaceChildren(...o.cashFlows.map((f) => el('tr', { 'data-kind': f.kind },
+    patch($('terms-flow-rows'), ...o.cashFlows.map((f) => el('tr', { 'data-kind': f.kind },
       el('th', { scope: 'row', text: t(locale, `terms.flow.${f.kind}`) }),
       el('td', { class: 'date contractual', text: fmt.date(f.contractualDate, locale) }),
       el('td', { class: 'date expected', text: fmt.date(f.expectedDate, locale) }),
@@ -594,7 +594,7 @@ export function startTermsView(ctx) {
       method: t(locale, `terms.method.${s.method}`),
       rate: fmt.percentUpTo(s.annualRate, locale, 4),
     }));
-    $('terms-schedule-rows').replaceChildren(...s.instalments.map((x) => el('tr', {},
+    patch($('terms-schedule-rows'), ...s.instalments.map((x) => el('tr', {},
       el('th', { scope: 'row', class: 'num', text: fmt.number(x.number, locale, 0) }),
       el('td', { class: 'date', text: fmt.date(x.dueDate, locale) }),
       el('td', { class: 'num', text: m(x.payment) }),
