@@ -374,6 +374,8 @@ async function main() {
       firstLoad: { raw: loads[k].raw, gzip: loads[k].gzip, files: loads[k].files },
       coldStartMs: { median: median(cold[k]), samples: cold[k] },
     }])),
+    // The portfolio page's worker's build, made for speed (build.mjs): no page's first load.
+    portfolioWorkerWasm: subsetSizes.portfolio,
     coldStartFloorMs: {
       emptyPage: { median: median(cold.floorEmpty), samples: cold.floorEmpty },
       engineOnlyPage: { median: median(cold.floorEngine), samples: cold.floorEngine },
@@ -421,6 +423,8 @@ async function main() {
   for (const [k, pg] of Object.entries(results.pages)) {
     console.log(`| wasm size, ${PAGE_NAMES[k]}'s build (${pg.wasm.exports.length} exports) | ${kb(pg.wasm.raw)} raw, ${kb(pg.wasm.gzip)} gzipped | ≤ ${kb(BUDGETS.wasmGzipBytes)} gzipped | ${mark(pg.wasm.gzip <= BUDGETS.wasmGzipBytes)} |`);
   }
+  const pw = results.portfolioWorkerWasm;
+  console.log(`| wasm size, the portfolio page's worker's build (${pw.exports.length} exports, for speed: fetched by that worker alone, after the page) | ${kb(pw.raw)} raw, ${kb(pw.gzip)} gzipped | ≤ ${kb(BUDGETS.wasmGzipBytes)} gzipped | ${mark(pw.gzip <= BUDGETS.wasmGzipBytes)} |`);
   for (const [k, pg] of Object.entries(results.pages)) {
     console.log(`| first load of ${PAGE_NAMES[k]} (HTML+CSS+JS+wasm, ${pg.firstLoad.files.length} files) | ${kb(pg.firstLoad.raw)} raw, ${kb(pg.firstLoad.gzip)} gzipped | ≤ ${kb(BUDGETS.firstLoadGzipBytes)} gzipped | ${mark(pg.firstLoad.gzip <= BUDGETS.firstLoadGzipBytes)} |`);
   }

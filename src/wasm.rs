@@ -6,7 +6,8 @@
 //!
 //! Which exports a build has is a cargo feature (Cargo.toml): `estimatePremium` and
 //! `validatePolicy` always (the quote page's build, where an intranet page's quote may bring
-//! its company's policy), `deal` the deal check's nine, `full` (the default) every one. The
+//! its company's policy), `deal` the deal check's nine, `portfolio` the portfolio worker's
+//! `scorePortfolio`, `full` (the default) every one. The
 //! pages' smaller builds are the crate built with fewer features, so the linker also drops
 //! the texts and tables only the other exports read (scripts/build.mjs, `ENGINE_SUBSETS`).
 
@@ -851,7 +852,7 @@ pub fn overdue_plan(
 /// A chunk of a customer book: every row scored and limited by the rules of scoreCustomer
 /// and recommendLimit, compact figures only; a row's problems are listed and the other
 /// rows still scored; totals by currency carried from chunk to chunk.
-#[cfg(feature = "full")]
+#[cfg(feature = "portfolio")]
 #[wasm_bindgen(js_name = scorePortfolio, unchecked_return_type = "PortfolioResult")]
 pub fn score_portfolio(
     #[wasm_bindgen(unchecked_param_type = "PortfolioInput")] input: JsValue,

@@ -92,7 +92,7 @@ describe('offline use (service worker)', () => {
     assert.deepEqual(state.caches, [`${CACHE_PREFIX}${manifest.version}`], 'one cache, named after the manifest');
     const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), state.caches[0]);
     assert.deepEqual(cached.map((u) => new URL(u).pathname.slice(1)).sort(), Object.keys(manifest.files).sort());
-    for (const must of ['index.html', 'quote.html', 'portfolio.html', 'pkg/credit_calculator_bg.wasm', 'pkg/credit_calculator_deal_bg.wasm', 'pkg/credit_calculator_quote_bg.wasm', 'app/app.js', 'app/engine.js', 'app/quote-page.js', 'app/portfolio.js', 'app/portfolio-worker.js', 'app/credit-calculator.js']) {
+    for (const must of ['index.html', 'quote.html', 'portfolio.html', 'pkg/credit_calculator_bg.wasm', 'pkg/credit_calculator_deal_bg.wasm', 'pkg/credit_calculator_quote_bg.wasm', 'pkg/credit_calculator_portfolio_bg.wasm', 'app/app.js', 'app/engine.js', 'app/quote-page.js', 'app/portfolio.js', 'app/portfolio-worker.js', 'app/credit-calculator.js']) {
       assert.ok(manifest.files[must], `${must} is precached`);
     }
     // The pages run bundles only: the sources in js/ and parts/ are not downloaded again.

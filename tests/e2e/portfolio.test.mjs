@@ -71,6 +71,8 @@ describe('portfolio page', () => {
     // Typed as a person would: the paste box, then the button, by keyboard.
     await page.fill('#paste', PASTED);
     await engineReady(page);
+    const wasm = requests.filter((r) => r.endsWith('.wasm')).map((r) => new URL(r.split(' ')[1]).pathname);
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_portfolio_bg.wasm'], "the worker's build for speed, and no other engine");
     const before = requests.length;
     await page.focus('#run-paste');
     await page.keyboard.press('Enter');

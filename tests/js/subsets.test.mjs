@@ -1,5 +1,6 @@
 // The pages' smaller builds of the engine (www/pkg/credit_calculator_<page>_bg.wasm) are the
-// crate compiled again with fewer cargo features, and a page runs them with the complete
+// crate compiled again with fewer cargo features (the portfolio worker's also at another
+// optimization level, for speed), and a page runs them with the complete
 // engine's glue. So each must export exactly what scripts/build.mjs lists for it, and answer
 // every golden vector of each of its exports exactly as the complete engine does: the same
 // result, or the same error with the same code, field and problems. Also with our whole
@@ -25,6 +26,7 @@ const VECTOR_FILES = {
   scoreCustomer: 'score_customer', recommendLimit: 'recommend_limit', simulateTerms: 'simulate_terms',
   estimatePremium: 'estimate_premium', claimPayout: 'claim_payout', overduePlan: 'overdue_plan',
   lateInterest: 'late_interest', discountCost: 'discount_cost', validatePolicy: 'validate_policy',
+  scorePortfolio: 'portfolio',
 };
 
 const vectorsDir = new URL('../vectors/', import.meta.url);

@@ -5,6 +5,8 @@
 
 const PKG = new URL('../pkg/credit_calculator.js', import.meta.url);
 const FULL = new URL('../pkg/credit_calculator_bg.wasm', import.meta.url);
+// The portfolio worker's build: scorePortfolio, built for speed (scripts/build.mjs).
+const PORTFOLIO = new URL('../pkg/credit_calculator_portfolio_bg.wasm', import.meta.url);
 
 /**
  * The wasm the page runs. A page may preload a smaller build of the engine with only the
@@ -24,7 +26,7 @@ const PAGE = LINK?.href || FULL.href;
  * which the page modulepreloads. A restart after a trap takes a fresh record, named for this
  * copy of the loader so that two copies on one page never share one.
  */
-const firstRecords = new Map([[FULL.href, PKG.href]]);
+const firstRecords = new Map([[FULL.href, PKG.href], [PORTFOLIO.href, `${PKG.href}?engine=portfolio`]]);
 if (PAGE !== FULL.href) firstRecords.set(PAGE, `${PKG.href}?engine=${encodeURIComponent(LINK.dataset.engine || 'page')}`);
 const COPY = Math.random().toString(36).slice(2, 8);
 let restarts = 0;
@@ -63,13 +65,23 @@ export async function loadEngine() {
   return (await start(FULL.href)).mod;
 }
 
+/**
+ * Resolves to the portfolio worker's engine: a build with scorePortfolio (and only what the
+ * quote build has besides) compiled for speed, since it scores whole customer books; the
+ * complete engine when that build cannot be loaded.
+ */
+export async function loadPortfolioEngine() {
+  return (await start(PORTFOLIO.href).catch(() => start(FULL.href))).mod;
+}
+
 // Everything that imports this module calls the engine, so it starts compiling on import:
 // the pages load this module with <script type="module" async> ahead of their own scripts,
 // which starts the wasm compile while those are still arriving (before, it waited for the
 // sections' markup; the longest wait of the cold start). A page whose engine works elsewhere
 // (the portfolio page's, in its worker) says so with <meta name="credit-engine"
 // content="on-demand">: its own then starts only if a call needs it (a company policy checked).
-const ON_DEMAND = typeof document !== 'undefined' && document.querySelector('meta[name="credit-engine"][content="on-demand"]');
+// In a worker nothing starts before it asks: the portfolio worker runs its own build.
+const ON_DEMAND = typeof document === 'undefined' || document.querySelector('meta[name="credit-engine"][content="on-demand"]');
 if (!ON_DEMAND) pageEngine().catch(() => {}); // a failure is reported by the first call, which retries
 
 function engineFailure(code, message) {

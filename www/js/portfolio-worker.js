@@ -13,7 +13,7 @@
 // Messages out: progress, done, cancelled, failed, sorted, rows, export
 import Papa from '../vendor/papaparse.mjs';
 import { csvCell } from './csv.js';
-import { loadEngine } from './engine.js';
+import { loadPortfolioEngine } from './engine.js';
 
 const CHUNK_ROWS = 5000;
 // Every problem up to this many is kept, for the page's list and its export.
@@ -366,7 +366,7 @@ async function start({ id, file, text, asOf, policy }) {
   };
   job = run;
   try {
-    run.engine = await loadEngine();
+    run.engine = await loadPortfolioEngine();
   } catch (e) {
     fail(run, e);
     return;
@@ -525,7 +525,7 @@ function exportCsv({ yes = 'yes', no = 'no' } = {}) {
 
 // The engine is loaded as the worker starts (the page starts it when it opens): a run then
 // fetches nothing, and the page knows when the first run can start at once.
-loadEngine().then(() => post({ type: 'ready' }), () => {}); // a failure is reported by the run
+loadPortfolioEngine().then(() => post({ type: 'ready' }), () => {}); // a failure is reported by the run
 
 self.onmessage = (event) => {
   const m = event.data ?? {};
