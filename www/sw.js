@@ -19,8 +19,9 @@
 // Fetch: cache-first for the precached files, the network for anything else. The query string
 // is ignored only where the server ignores it too and the file cannot differ: page navigations
 // (`?sw`, and a share link keeps its data in the fragment anyway) and the engine's glue, which
-// engine.js imports with a query to make a separate instance: `?engine=deal` (or `quote`) for
-// the page's smaller build, `?instance=…` for a fresh one after a trap.
+// engine.js imports with a query to make a separate instance: `?engine=deal` (or `quote`, or
+// `portfolio` in the portfolio worker) for a smaller build, `?instance=…` for a fresh one
+// after a trap.
 /* global PRECACHE */
 importScripts('precache-manifest.js');
 

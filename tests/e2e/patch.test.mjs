@@ -18,51 +18,82 @@ after(async () => {
 describe('patching results into the page', () => {
   test('patch gives the DOM replaceChildren gives, over 400 random pairs of trees', async () => {
     const { page, context } = await h.open();
-    const failures = await page.evaluate(async () => {
+    const { failures, seen } = await page.evaluate(async () => {
       const { el, svg, patch } = await import('/js/dom.js');
       let seed = 12345;
-      const random = (n) => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
+      const random = (n) => { // Park–Miller: exact in doubles, every bit varies
+        seed = (seed * 48271) % 2147483647;
         return seed % n;
       };
-      const TAGS = ['tr', 'td', 'th', 'span', 'li', 'p'];
-      const ATTRS = ['class', 'data-x', 'hidden', 'aria-label', 'scope'];
+      const TAGS = ['tr', 'td', 'th', 'span', 'li', 'p', 'a'];
+      const ATTRS = ['class', 'data-x', 'hidden', 'aria-label', 'scope', 'width'];
       const VALUES = ['a', 'b', '', 'c d'];
       const TEXTS = ['1', '2.50', '—', '', 'Net 30 days'];
+      const seen = {};
+      const count = (kind) => {
+        seen[kind] = (seen[kind] ?? 0) + 1;
+      };
       const attrs = () => {
         const a = {};
-        for (const name of ATTRS) if (random(3) === 0) a[name] = VALUES[random(VALUES.length)];
+        for (const name of ATTRS) {
+          if (random(3) === 0) {
+            a[name] = VALUES[random(VALUES.length)];
+            count(`attribute ${a[name] === '' ? 'empty' : 'set'}`);
+          }
+        }
         return a;
       };
       const tree = (depth) => {
-        const kind = random(depth > 2 ? 2 : 5);
-        if (kind === 0) return TEXTS[random(TEXTS.length)];
-        if (kind === 1) return el(TAGS[random(TAGS.length)], { ...attrs(), text: random(2) ? TEXTS[random(TEXTS.length)] : null });
-        if (kind === 2) {
-          const box = svg('svg', { viewBox: '0 0 100 8' });
-          for (let i = random(3); i > 0; i--) box.append(svg('rect', { width: String(random(100)), class: VALUES[random(4)] }));
-          return box;
+        switch (random(depth > 3 ? 4 : 7)) {
+          case 0: count('string'); return TEXTS[random(TEXTS.length)];
+          case 1: count('comment'); return document.createComment(TEXTS[random(TEXTS.length)]);
+          case 2: count('null'); return random(2) ? null : undefined;
+          case 3: count('text leaf'); return el(TAGS[random(TAGS.length)], { ...attrs(), text: TEXTS[random(TEXTS.length)] });
+          case 4: { // SVG, with an <a> beside HTML's <a>
+            count('svg');
+            const box = svg(random(2) ? 'svg' : 'a', { viewBox: '0 0 100 8' });
+            for (let i = random(3); i > 0; i--) box.append(svg('rect', { width: String(random(100)), class: VALUES[random(4)] }));
+            return box;
+          }
+          default: {
+            count('element');
+            const children = [];
+            for (let i = random(5); i > 0; i--) children.push(tree(depth + 1));
+            return el(TAGS[random(TAGS.length)], attrs(), ...children);
+          }
         }
-        const children = [];
-        for (let i = random(5); i > 0; i--) children.push(tree(depth + 1));
-        return el(TAGS[random(TAGS.length)], attrs(), ...children);
       };
       const forest = () => Array.from({ length: random(6) }, () => tree(0));
-      const clone = (nodes) => nodes.map((n) => (typeof n === 'string' ? n : n.cloneNode(true)));
-      const failed = [];
+      const clone = (nodes) => nodes.map((n) => (n instanceof Node ? n.cloneNode(true) : n));
+      const failures = [];
       for (let i = 0; i < 400; i++) {
         const before = forest();
         const after = forest();
         const patched = document.createElement('tbody');
-        patched.replaceChildren(...clone(before));
-        patch(patched, ...clone(after));
-        const replaced = document.createElement('tbody');
-        replaced.replaceChildren(...clone(after));
-        if (!patched.isEqualNode(replaced)) failed.push({ i, patched: patched.innerHTML, replaced: replaced.innerHTML });
+        patched.replaceChildren(...clone(before).filter((n) => n !== null && n !== undefined));
+        // Now and then a node already in the container, passed again (it moves, as it is).
+        const again = random(4) === 0 ? patched.children[random(Math.max(patched.children.length, 1))] ?? null : null;
+        if (again) count('node passed again');
+        const afterNodes = clone(after);
+        const expectedNodes = clone(after);
+        if (again) {
+          const at = random(afterNodes.length + 1);
+          afterNodes.splice(at, 0, again);
+          expectedNodes.splice(at, 0, again.cloneNode(true));
+        }
+        const expected = document.createElement('tbody');
+        expected.replaceChildren(...expectedNodes.filter((n) => n !== null && n !== undefined));
+        patch(patched, ...afterNodes);
+        if (!patched.isEqualNode(expected)) failures.push({ i, patched: patched.innerHTML, expected: expected.innerHTML });
+        if (again && again.parentNode !== patched) failures.push({ i, lost: 'the node passed again is not in the container' });
       }
-      return failed;
+      return { failures, seen };
     });
     assert.deepEqual(failures.slice(0, 3), []);
+    // The trees vary: every kind of node and attribute is met, each many times.
+    for (const kind of ['string', 'comment', 'null', 'text leaf', 'svg', 'element', 'attribute set', 'attribute empty', 'node passed again']) {
+      assert.ok((seen[kind] ?? 0) >= 50, `${kind}: ${seen[kind] ?? 0} times`);
+    }
     await context.close();
   });
 
@@ -79,7 +110,7 @@ describe('patching results into the page', () => {
       const watcher = new MutationObserver((list) => changes.push(...list.map((m) => m.type + (m.attributeName ? ` ${m.attributeName}` : ''))));
       watcher.observe(body, { subtree: true, childList: true, attributes: true, characterData: true });
       patch(body, row('Current ratio', '1.90', 'good'), row('Quick ratio', '1.45', 'weak'), row('Cash ratio', '0.20', null));
-      await Promise.resolve();
+      changes.push(...watcher.takeRecords().map((m) => m.type + (m.attributeName ? ` ${m.attributeName}` : '')));
       watcher.disconnect();
       return {
         kept: body.children[0] === first && body.children[1] === second && second.lastChild === cell,

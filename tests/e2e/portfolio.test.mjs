@@ -27,13 +27,19 @@ after(async () => {
 
 /** Opens the page with a watcher on every request of the context (page and worker). */
 async function openPage(options) {
-  const opened = await h.open('portfolio.html', options);
   const offOrigin = [];
   const requests = [];
-  opened.context.on('request', (req) => {
-    const u = new URL(req.url());
-    requests.push(`${req.method()} ${req.url()}`);
-    if (u.origin !== h.origin && u.protocol !== 'data:' && u.protocol !== 'blob:') offOrigin.push(req.url());
+  // Watching from before the page opens: its worker may fetch its engine before goto returns.
+  const opened = await h.open('portfolio.html', {
+    ...options,
+    before: async (context) => {
+      context.on('request', (req) => {
+        const u = new URL(req.url());
+        requests.push(`${req.method()} ${req.url()}`);
+        if (u.origin !== h.origin && u.protocol !== 'data:' && u.protocol !== 'blob:') offOrigin.push(req.url());
+      });
+      await options?.before?.(context);
+    },
   });
   await opened.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await opened.page.fill('#asOf', '2026-11-22');
@@ -248,6 +254,32 @@ describe('portfolio page', () => {
     assert.equal(events[0].result.totals[0].recommended, '123000.00');
 
     assertClean(problems);
+    assert.deepEqual(offOrigin, []);
+    await context.close();
+  });
+
+  test("a copy of the site without the worker's own build: the complete engine, fetched once for every run", async () => {
+    const { page, context, offOrigin, requests } = await openPage({
+      before: (c) => c.route('**/pkg/credit_calculator_portfolio_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not here' })),
+    });
+    await page.fill('#paste', PASTED);
+    await engineReady(page);
+    for (let run = 0; run < 2; run++) {
+      const done = page.evaluate(() => new Promise((resolve) => {
+        const status = document.querySelector('credit-calculator').shadowRoot.getElementById('status');
+        new MutationObserver((_, watcher) => {
+          if (/^Done in/.test(status.textContent)) {
+            watcher.disconnect();
+            resolve();
+          }
+        }).observe(status, { childList: true, characterData: true, subtree: true });
+      }));
+      await page.click('#run-paste');
+      await done;
+      await expectText(page, '#status', /Customers scored: 2\. Rows with problems: 1\.$/);
+    }
+    const wasm = requests.filter((r) => r.endsWith('.wasm')).map((r) => new URL(r.split(' ')[1]).pathname);
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_portfolio_bg.wasm', '/pkg/credit_calculator_bg.wasm'], 'its own build tried once, then the complete engine, once');
     assert.deepEqual(offOrigin, []);
     await context.close();
   });

@@ -34,10 +34,23 @@ export function writeText(node, text) {
  * toggled, listeners) is not carried over from the new node.
  */
 export function patch(parent, ...children) {
+  // Nodes of parent's own passed again: the walk never reuses one of them for another node.
+  let again = null;
+  for (const child of children) if (child instanceof Node && child.parentNode === parent) (again ??= new Set()).add(child);
   let old = parent.firstChild;
   for (const child of children) {
     if (child === null || child === undefined) continue;
-    old = patchNode(parent, old, typeof child === 'string' ? document.createTextNode(child) : child);
+    if (child === old) {
+      old = old.nextSibling;
+    } else if (child instanceof Node && child.parentNode !== null) {
+      // A node already somewhere (in parent, or elsewhere) moves as it is, as with
+      // replaceChildren: its content is never copied into another node.
+      parent.insertBefore(child, old);
+    } else {
+      const node = child instanceof Node ? child : document.createTextNode(String(child));
+      if (old !== null && again?.has(old)) parent.insertBefore(node, old);
+      else old = patchNode(parent, old, node);
+    }
   }
   removeFrom(old);
 }

@@ -13,7 +13,8 @@ const PORTFOLIO = new URL('../pkg/credit_calculator_portfolio_bg.wasm', import.m
  * exports its sections call (`npm run build` writes them: pkg/credit_calculator_quote_bg.wasm
  * and pkg/credit_calculator_deal_bg.wasm) by marking the preload `data-engine="quote"` (or
  * "deal"); it must be in the document before this module runs. Elsewhere (an intranet page,
- * the portfolio worker) it is the complete engine.
+ * a worker) it is the complete engine. The portfolio worker asks for its own build
+ * (loadPortfolioEngine).
  */
 const LINK = typeof document === 'undefined' ? null : document.querySelector('link[rel="preload"][data-engine]');
 const PAGE = LINK?.href || FULL.href;
@@ -65,13 +66,22 @@ export async function loadEngine() {
   return (await start(FULL.href)).mod;
 }
 
+let portfolioEngine = null;
+
 /**
  * Resolves to the portfolio worker's engine: a build with scorePortfolio (and only what the
  * quote build has besides) compiled for speed, since it scores whole customer books; the
- * complete engine when that build cannot be loaded.
+ * complete engine when that build cannot be loaded (a copy of the site without it), after
+ * which every run keeps the complete one and fetches nothing more.
  */
 export async function loadPortfolioEngine() {
-  return (await start(PORTFOLIO.href).catch(() => start(FULL.href))).mod;
+  if (!portfolioEngine) {
+    portfolioEngine = start(PORTFOLIO.href).catch(() => start(FULL.href));
+    portfolioEngine.catch(() => {
+      portfolioEngine = null; // neither loaded: the next run tries again
+    });
+  }
+  return (await portfolioEngine).mod;
 }
 
 // Everything that imports this module calls the engine, so it starts compiling on import:

@@ -459,6 +459,11 @@ export function startScoreView(ctx) {
     writeText($(id), text);
   }
 
+  /** The status line: a live region, so written again even when it reads the same (announced again). */
+  function announce(text) {
+    $('score-status').textContent = text;
+  }
+
   function translate() {
     translateNodes($('score'));
     labelRows();
@@ -537,7 +542,7 @@ export function startScoreView(ctx) {
     clearErrors();
     const result = $('score-result');
     if (!outcome) {
-      setText('score-status', t(locale, 'engine.loading'));
+      announce(t(locale, 'engine.loading'));
       return;
     }
     if (!outcome.ok) {
@@ -559,7 +564,7 @@ export function startScoreView(ctx) {
         ? t(locale, 'engine.failed')
         : unplaced ? problemText(locale, unplaced) : t(locale, 'result.fix');
       $('score-status').classList.remove('quiet');
-      setText('score-status', status);
+      announce(status);
       renderScore(null);
       return;
     }
@@ -584,7 +589,7 @@ export function startScoreView(ctx) {
     const score = fmt.fixed(r.score, locale, 1);
     const decision = t(locale, `decision.${r.decision}`);
     $('score-status').classList.add('quiet');
-    setText('score-status', t(locale, 'score.status', { score, grade: r.grade, of: gradeCount(), decision }));
+    announce(t(locale, 'score.status', { score, grade: r.grade, of: gradeCount(), decision }));
     setText('score-value', score);
     setText('score-grade', t(locale, 'score.grade', { grade: r.grade, of: gradeCount() }));
     setText('score-pd', fmt.percent(r.pd, locale, 2));
