@@ -254,7 +254,7 @@ export function startLimitView(ctx) {
     setText('limit-binding', t(locale, 'limit.binding', { method: binding }));
     setText('limit-noopen', r.noOpenCredit ? t(locale, 'limit.noOpenCredit', { grade: r.grade }) : '');
 
-    patch($('limit-exposure'), 
+    patch($('limit-exposure'),
       el('span', { text: money(r.exposure.total) }),
       el('span', { class: 'limit-sub', text: t(locale, 'limit.exposure.parts', {
         receivables: money(r.exposure.openReceivables),
@@ -265,7 +265,7 @@ export function startLimitView(ctx) {
     $('limit-headroom').classList.toggle('negative', r.overLimit);
     setText('limit-over', r.overLimit ? t(locale, 'limit.overLimit', { exposure: money(r.exposure.total), limit: amount }) : '');
     const months = t(locale, r.reviewMonths === 1 ? 'limit.review.every.one' : 'limit.review.every', { n: fmt.number(r.reviewMonths, locale, 0) });
-    patch($('limit-review'), 
+    patch($('limit-review'),
       el('span', { text: fmt.date(r.nextReview, locale) }),
       el('span', { class: 'limit-sub', text: months }),
     );

@@ -508,7 +508,7 @@ export function startTermsView(ctx) {
   }
 
   function renderTable(r, bestIndex, withMargin) {
-    patch($('terms-head'), 
+    patch($('terms-head'),
       el('td', { class: 'corner' }),
       ...r.options.map((o, i) => el('th', { scope: 'col', 'data-option': String(i + 1), class: i === bestIndex ? 'best' : null },
         el('span', { class: 'option-number', text: optionName(i) }),
@@ -523,7 +523,7 @@ export function startTermsView(ctx) {
       ...r.options.map((o, i) => el('td', { 'data-option': String(i + 1), class: i === bestIndex ? 'best' : null }, ...measureCell(r, o, m))))));
 
     const diffs = DIFFERENCES.filter((m) => m !== 'netContribution' || withMargin);
-    patch($('terms-diff-rows'), 
+    patch($('terms-diff-rows'),
       r.options.length > 1
         ? el('tr', { class: 'group' }, el('th', { scope: 'rowgroup', colspan: String(r.options.length + 1), text: t(locale, 'terms.diff') }))
         : null,
