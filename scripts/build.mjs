@@ -328,23 +328,25 @@ const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-in
  * itself, for 5.4 more).
  */
 export const ENGINE_SUBSETS = {
-  // The deal check's six sections, and a company policy loaded on its page. Not
-  // `defaultPolicy`: the page reads pkg/default-policy.json, and asks the engine (then the
-  // complete one) only when that file cannot be fetched.
+  // The deal check's six sections, with our policy only. Not `defaultPolicy`: the page reads
+  // pkg/default-policy.json, and asks the engine (then the complete one) only when that file
+  // cannot be fetched. Not the policy reader (cargo feature `company-policy`, 22 KB of the
+  // build's 174 gzipped): a company policy loaded on the page is checked and calculated with
+  // by the complete engine, which engine.js fetches then (callWithPolicy).
   deal: {
     features: ['deal'],
     exports: ['scoreCustomer', 'recommendLimit', 'simulateTerms', 'estimatePremium', 'claimPayout', 'overduePlan',
-      'lateInterest', 'discountCost', 'validatePolicy'],
+      'lateInterest', 'discountCost'],
   },
   // The quote page's one function, and a company policy loaded with the quote mode on an
   // intranet page: checking it here costs the build 5.4 KB gzipped, where the complete
   // engine it needed before is 205 KB.
-  quote: { features: [], exports: ['estimatePremium', 'validatePolicy'] },
+  quote: { features: ['company-policy'], exports: ['estimatePremium', 'validatePolicy'] },
   // The portfolio page's worker, which scores a whole customer book (100,000 rows and more)
   // and is fetched by that page alone, in its worker: built for speed (`opt-level = 3`,
   // wasm-opt -O3) rather than size. Measured in Node: 100,000 rows 1.73 s at "z" (the complete
   // engine the worker ran before), 1.2-1.3 s this way.
-  portfolio: { features: ['portfolio'], exports: ['scorePortfolio', 'estimatePremium', 'validatePolicy'], speed: true },
+  portfolio: { features: ['portfolio', 'company-policy'], exports: ['scorePortfolio', 'estimatePremium', 'validatePolicy'], speed: true },
 };
 
 export const subsetFile = (name) => join(pkgDir, `credit_calculator_${name}_bg.wasm`);

@@ -50,6 +50,9 @@ pub mod code {
     /// A date after the as-of date where only the past makes sense.
     pub const AFTER_AS_OF: &str = "AFTER_AS_OF";
     pub const INTERNAL: &str = "INTERNAL";
+    /// A company policy given to a build of the engine that calculates with the default
+    /// policy alone (the deal check page's): the complete engine reads it.
+    pub const POLICY_NOT_IN_BUILD: &str = "POLICY_NOT_IN_BUILD";
 }
 
 impl Problem {

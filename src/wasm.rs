@@ -4,9 +4,10 @@
 //! changes an answer: the field names results have sent (src/tape.rs) and the policy read
 //! last (below, and `policy::resolve`).
 //!
-//! Which exports a build has is a cargo feature (Cargo.toml): `estimatePremium` and
-//! `validatePolicy` always (the quote page's build, where an intranet page's quote may bring
-//! its company's policy), `deal` the deal check's nine, `portfolio` the portfolio worker's
+//! Which exports a build has is a cargo feature (Cargo.toml): `estimatePremium` always,
+//! `company-policy` the policy reader (every export's `policy` argument) and `validatePolicy`
+//! (the quote page's build has it: an intranet page's quote may bring its company's
+//! policy), `deal` the deal check's seven others, `portfolio` the portfolio worker's
 //! `scorePortfolio`, `full` (the default) every one. The
 //! pages' smaller builds are the crate built with fewer features, so the linker also drops
 //! the texts and tables only the other exports read (scripts/build.mjs, `ENGINE_SUBSETS`).
@@ -785,6 +786,7 @@ pub fn default_policy() -> Result<JsValue, JsValue> {
 }
 
 /// Every problem in a policy, with its path; never throws for a bad policy.
+#[cfg(feature = "company-policy")]
 #[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "PolicyValidation")]
 pub fn validate_policy(
     #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,

@@ -7,6 +7,7 @@
 mod defaults;
 mod read;
 
+#[cfg(feature = "company-policy")]
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -15,6 +16,8 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::error::Problems;
+#[cfg(not(feature = "company-policy"))]
+use crate::error::{code, Problem};
 use crate::money::RoundingMode;
 use crate::value::Value;
 
@@ -635,6 +638,7 @@ impl Deref for PolicyRef {
     }
 }
 
+#[cfg(feature = "company-policy")]
 thread_local! {
     /// The company policy read last, with the value it was read from. A page that uses its
     /// own policy passes it with every call, and reading it (about 0.3 ms in Node for ours)
@@ -650,6 +654,12 @@ pub fn resolve(value: Option<&Value>) -> Result<PolicyRef, Problems> {
         None | Some(Value::Null) => return Ok(PolicyRef::Default(default_policy())),
         Some(v) => v,
     };
+    company(v)
+}
+
+/// A company policy, from the value it was read from last time or read now.
+#[cfg(feature = "company-policy")]
+fn company(v: &Value) -> Result<PolicyRef, Problems> {
     let seen = LAST_READ.with(|last| {
         let last = last.try_borrow().ok()?;
         let (value, policy) = last.as_ref()?;
@@ -671,7 +681,18 @@ pub fn resolve(value: Option<&Value>) -> Result<PolicyRef, Problems> {
     Ok(PolicyRef::Company(policy))
 }
 
-#[cfg(test)]
+/// A build without the policy reader (the deal check page's, to download less): a company
+/// policy is refused, and the page's loader then asks the complete engine.
+#[cfg(not(feature = "company-policy"))]
+fn company(_: &Value) -> Result<PolicyRef, Problems> {
+    Err(vec![Problem::new(
+        code::POLICY_NOT_IN_BUILD,
+        "policy",
+        "This build of the engine calculates with its default policy only; the complete engine (pkg/credit_calculator_bg.wasm) reads a company policy.",
+    )])
+}
+
+#[cfg(all(test, feature = "company-policy"))]
 mod tests {
     use super::*;
 

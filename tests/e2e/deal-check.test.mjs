@@ -1,9 +1,10 @@
 // Browser end-to-end: the deal-check page used as a person would, in the system Chromium
 // against the served site with its strict Content-Security-Policy.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
-import { assertClean, assertNoInline, axe, text, chooseLocale } from './checks.mjs';
+import { assertClean, assertNoInline, axe, text, chooseLocale, expectText } from './checks.mjs';
 
 let h;
 before(async () => {
@@ -204,6 +205,45 @@ describe('discount calculator on the deal-check page', () => {
       const wasm = await page.request.get(new URL(`pkg/${file}`, h.url).href);
       assert.equal(wasm.headers()['content-type'], 'application/wasm', file);
     }
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a company policy loaded on the page is checked and used by the complete engine; the default policy again by the page’s build', async () => {
+    const { page, context, problems } = await h.open('about:blank');
+    const wasm = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname);
+    });
+    await page.goto(h.url);
+    await ready(page);
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_deal_bg.wasm']);
+    await page.locator('#policy-panel summary').click();
+    await page.locator('#policy-file').setInputFiles({
+      name: 'acme.json', mimeType: 'application/json', buffer: readFileSync(new URL('../../www/examples/acme-policy.json', import.meta.url)),
+    });
+    // The deal check's build has no policy reader: the complete engine checks the policy,
+    // then every section calculates with it.
+    await expectText(page, '#policy-name', /ACME Trading credit policy acme-2026\.2/);
+    for (const id of ['#discount-policy', '#score-policy']) await expectText(page, id, /acme-2026\.2/);
+    assert.deepEqual(wasm, ['/pkg/credit_calculator_deal_bg.wasm', '/pkg/credit_calculator_bg.wasm']);
+    assert.equal(await text(page, '#policy-errors'), '');
+
+    // A reload keeps the company policy.
+    await page.reload();
+    await ready(page);
+    await expectText(page, '#discount-policy', /acme-2026\.2/);
+    await expectText(page, '#score-policy', /acme-2026\.2/);
+
+    // Back to ours: the page's build answers again.
+    await page.locator('#policy-panel summary').click();
+    await page.locator('#policy-default').click();
+    await expectText(page, '#discount-policy', /2026\.11\.1/);
+    await expectText(page, '#score-policy', /2026\.11\.1/);
+    const fetched = wasm.length;
+    await page.locator('#discountPercent').fill('1');
+    assert.equal(await text(page, '#simpleAnnualRate'), '18.43%'); // 1/99 × 365/20
+    assert.equal(wasm.length, fetched);
     assertClean(problems);
     await context.close();
   });

@@ -4,7 +4,9 @@
 // engine's glue. So each must export exactly what scripts/build.mjs lists for it, and answer
 // every golden vector of each of its exports exactly as the complete engine does: the same
 // result, or the same error with the same code, field and problems. Also with our whole
-// policy passed (its reader is the largest part of a build) and with a broken one.
+// policy passed (its reader is the largest part of a build) and with a broken one; a build
+// without the reader (cargo feature `company-policy`: the deal check's) refuses both with
+// POLICY_NOT_IN_BUILD, and the page's loader gives such calls to the complete engine.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
@@ -49,7 +51,14 @@ test('every export a page build lists has golden vectors here', () => {
   for (const file of Object.values(VECTOR_FILES)) assert.ok(files.includes(`${file}.json`), file);
 });
 
-for (const [page, { exports }] of Object.entries(ENGINE_SUBSETS)) {
+for (const [page, { exports, features }] of Object.entries(ENGINE_SUBSETS)) {
+  const readsPolicies = features.includes('company-policy');
+  // validatePolicy is in a build exactly when it reads company policies: engine.js tells them
+  // apart by it.
+  test(`the ${page} page's build ${readsPolicies ? 'reads' : 'refuses'} a company policy, and ${readsPolicies ? 'has' : 'lacks'} validatePolicy`, () => {
+    assert.equal(exports.includes('validatePolicy'), readsPolicies);
+  });
+
   test(`the ${page} page's build exports exactly ${exports.length === 1 ? exports[0] : `its ${exports.length} functions`}`, () => {
     const module = new WebAssembly.Module(readFileSync(subsetFile(page)));
     const names = WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n !== 'memory' && !n.startsWith('__'));
@@ -66,7 +75,14 @@ for (const [page, { exports }] of Object.entries(ENGINE_SUBSETS)) {
           ? [[c.input]]
           : [[c.input, c.policy], [c.input, ours], [c.input, broken]];
         for (const args of argsList) {
-          assert.deepEqual(outcome(small[name], args), outcome(complete[name], args), `${page}: ${name}: ${c.name}`);
+          const got = outcome(small[name], args);
+          if (!readsPolicies && args[1] != null) {
+            assert.equal(got.error?.name, 'CreditCalculatorError', `${page}: ${name}: ${c.name}`);
+            assert.deepEqual([got.error.code, got.error.field, got.error.errors.length], ['POLICY_NOT_IN_BUILD', 'policy', 1],
+              `${page}: ${name}: ${c.name}`);
+          } else {
+            assert.deepEqual(got, outcome(complete[name], args), `${page}: ${name}: ${c.name}`);
+          }
           calls += 1;
         }
       }

@@ -19,7 +19,7 @@
 //            storage-key (a namespace for autosave), autosave="off",
 //            contact (mode quote: the address of the "talk to us" button; else the page's
 //            <meta name="quote-contact">).
-import { call as engineCall } from './engine.js';
+import { call as engineCall, callWithPolicy } from './engine.js';
 import { detectLocale, loadLocale, LOCALES, problemText, t } from './i18n.js';
 import { decodeState, encodeState } from './share.js';
 import { localStore } from './storage.js';
@@ -514,7 +514,7 @@ export class CreditCalculator extends HTMLElement {
       }
       return { ok: true, value: this.#defaultPolicy };
     }
-    return this.#policy ? engineCall(name, ...args, this.#policy) : engineCall(name, ...args);
+    return this.#policy ? callWithPolicy(name, this.#policy, ...args) : engineCall(name, ...args);
   }
 
   #emit(type, detail) {

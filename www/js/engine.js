@@ -102,19 +102,34 @@ function engineFailure(code, message) {
  * Calls an engine export by name. Engine errors come back as { ok: false, error } with the
  * engine's code, field and errors; a trap or a failed load as code ENGINE_FAILED.
  */
-export async function call(name, ...args) {
+export function call(name, ...args) {
+  return invoke(name, args, null);
+}
+
+/**
+ * Calls an engine export with a company policy as its last argument; as `call` otherwise.
+ * A page's build that reads no company policy (the deal check's, which has no
+ * validatePolicy: its policy reader was about a seventh of it) leaves the call to the
+ * complete engine, loaded then.
+ */
+export function callWithPolicy(name, policy, ...args) {
+  return invoke(name, args, policy);
+}
+
+async function invoke(name, args, policy) {
   let engine;
   try {
     engine = await pageEngine();
     // A function the page's smaller build leaves out (a host page asking for more than the
-    // page's own sections do, or a company policy to check) is answered by the complete
-    // engine, loaded then.
-    if (engine.wasm !== FULL.href && typeof engine.exports[name] !== 'function') engine = await start(FULL.href);
+    // page's own sections do, or a company policy to check or calculate with) is answered
+    // by the complete engine, loaded then.
+    if (engine.wasm !== FULL.href && (typeof engine.exports[name] !== 'function'
+      || (policy != null && typeof engine.exports.validatePolicy !== 'function'))) engine = await start(FULL.href);
   } catch (e) {
     return { ok: false, error: engineFailure('ENGINE_FAILED', `The calculator could not start: ${e?.message ?? e}`) };
   }
   try {
-    return { ok: true, value: engine.mod[name](...args) };
+    return { ok: true, value: policy != null ? engine.mod[name](...args, policy) : engine.mod[name](...args) };
   } catch (e) {
     if (e && e.name === 'CreditCalculatorError') {
       return { ok: false, error: { code: e.code, field: e.field, message: e.message, errors: e.errors ?? [] } };

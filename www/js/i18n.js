@@ -49,6 +49,7 @@ const en = {
   'error.POLICY_OFF_ORIGIN': 'Only a policy on this site is read; give an address such as /credit-policy.json.',
   'error.POLICY_UNREACHABLE': 'The policy could not be fetched from that address.',
   'error.POLICY_NOT_JSON': 'This file is not JSON: a credit policy is a JSON document.',
+  'error.POLICY_NOT_IN_BUILD': 'This build of the calculator calculates with the default policy only; a company policy needs the complete engine (pkg/credit_calculator_bg.wasm).',
   'error.NOT_A_NUMBER': 'Enter a number.',
   'error.NOT_AN_INTEGER': 'Enter a whole number.',
   'error.TOO_PRECISE': 'Too many decimal places (28 at most).',

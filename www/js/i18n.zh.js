@@ -43,6 +43,7 @@ export default {
   'error.POLICY_OFF_ORIGIN': '只读取本站的政策，请填写如 /credit-policy.json 的地址。',
   'error.POLICY_UNREACHABLE': '无法从该地址获取政策。',
   'error.POLICY_NOT_JSON': '此文件不是 JSON：信用政策是 JSON 文档。',
+  'error.POLICY_NOT_IN_BUILD': '此版本的计算器只按默认政策计算；使用公司政策需要完整引擎（pkg/credit_calculator_bg.wasm）。',
   'error.NOT_A_NUMBER': '请输入数字。',
   'error.NOT_AN_INTEGER': '请输入整数。',
   'error.TOO_PRECISE': '小数位数过多（最多 28 位）。',
