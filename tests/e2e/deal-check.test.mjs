@@ -244,6 +244,17 @@ describe('discount calculator on the deal-check page', () => {
     await page.locator('#discountPercent').fill('1');
     assert.equal(await text(page, '#simpleAnnualRate'), '18.43%'); // 1/99 × 365/20
     assert.equal(wasm.length, fetched);
+    // The page's loader, as the element uses it: its own calls still go to the deal build,
+    // which refuses a policy, and a call with a policy to the complete engine.
+    const routed = await page.evaluate(async () => {
+      const { call, callWithPolicy } = await import(new URL('app/engine.js', document.baseURI).href);
+      const input = { discountPercent: '2', discountDays: 10, netDays: 30 };
+      const policy = { version: 'routed-1' };
+      const [refused, read, ours] = await Promise.all([call('discountCost', input, policy), callWithPolicy('discountCost', policy, input),
+        call('discountCost', input)]);
+      return [refused.error?.code, read.value?.policyVersion, ours.value?.policyVersion];
+    });
+    assert.deepEqual(routed, ['POLICY_NOT_IN_BUILD', 'routed-1', '2026.11.1']);
     assertClean(problems);
     await context.close();
   });

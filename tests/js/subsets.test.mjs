@@ -51,6 +51,15 @@ test('every export a page build lists has golden vectors here', () => {
   for (const file of Object.values(VECTOR_FILES)) assert.ok(files.includes(`${file}.json`), file);
 });
 
+test('engine.js sends a company policy straight to the complete engine on exactly the pages whose build lacks the reader', () => {
+  const loader = readFileSync(new URL('../../www/js/engine.js', import.meta.url), 'utf8');
+  const listed = loader.match(/const WITHOUT_POLICY_READER = new Set\((\[[^\]]*\])\)/);
+  assert.ok(listed, 'engine.js names the builds without the policy reader');
+  const names = JSON.parse(listed[1].replaceAll("'", '"'));
+  const expected = Object.entries(ENGINE_SUBSETS).filter(([, { features }]) => !features.includes('company-policy')).map(([n]) => n);
+  assert.deepEqual(names.sort(), expected.sort());
+});
+
 for (const [page, { exports, features }] of Object.entries(ENGINE_SUBSETS)) {
   const readsPolicies = features.includes('company-policy');
   // validatePolicy is in a build exactly when it reads company policies: engine.js tells them

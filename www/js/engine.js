@@ -100,7 +100,9 @@ function engineFailure(code, message) {
 
 /**
  * Calls an engine export by name. Engine errors come back as { ok: false, error } with the
- * engine's code, field and errors; a trap or a failed load as code ENGINE_FAILED.
+ * engine's code, field and errors; a trap or a failed load as code ENGINE_FAILED. A company
+ * policy goes through `callWithPolicy`: given here as the last argument it reaches the page's
+ * build, and the deal check's refuses it (POLICY_NOT_IN_BUILD).
  */
 export function call(name, ...args) {
   return invoke(name, args, null);
@@ -116,10 +118,18 @@ export function callWithPolicy(name, policy, ...args) {
   return invoke(name, args, policy);
 }
 
+// The page builds without the policy reader (scripts/build.mjs, ENGINE_SUBSETS): with a
+// company policy their page goes to the complete engine at once, without waiting for its own
+// build to load first (a saved or policy-src policy, at the cold start). Any other build is
+// asked first, and told apart by its validatePolicy.
+const WITHOUT_POLICY_READER = new Set(['deal']);
+
 async function invoke(name, args, policy) {
   let engine;
   try {
-    engine = await pageEngine();
+    engine = policy != null && PAGE !== FULL.href && WITHOUT_POLICY_READER.has(LINK.dataset.engine)
+      ? await start(FULL.href)
+      : await pageEngine();
     // A function the page's smaller build leaves out (a host page asking for more than the
     // page's own sections do, or a company policy to check or calculate with) is answered
     // by the complete engine, loaded then.
