@@ -209,6 +209,49 @@ describe('discount calculator on the deal-check page', () => {
     await context.close();
   });
 
+  test('a keystroke in the score works out the limit, the terms and the insurance once each', async () => {
+    const { page, context, problems } = await h.open();
+    await ready(page);
+    await page.waitForSelector('credit-calculator[data-insurance-ready="true"]', { timeout: 15000 });
+    await page.locator('#limit-sales').fill('1825000');
+    await page.waitForTimeout(300);
+    // How often each export of the engine's glue ran, by V8's own count.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    const typed = ['1000000', '1200000', '1250000', '1250500'];
+    for (const value of typed) {
+      // Each keystroke's answers in, down to the insurance's (which waits for the limit's).
+      const answered = page.evaluate(() => new Promise((resolve) => {
+        const calc = document.querySelector('credit-calculator');
+        calc.addEventListener('credit-result', function on(e) {
+          if (e.detail.section !== 'insurance') return;
+          calc.removeEventListener('credit-result', on);
+          resolve();
+        });
+      }));
+      await page.locator('#fin-revenue').fill(value);
+      await answered;
+    }
+    await page.waitForTimeout(100);
+    const { result } = await cdp.send('Profiler.takePreciseCoverage');
+    const counts = {};
+    for (const script of result.filter((s) => /\/pkg\/credit_calculator\.js/.test(s.url))) {
+      for (const f of script.functions) {
+        if (['scoreCustomer', 'recommendLimit', 'simulateTerms', 'estimatePremium', 'claimPayout'].includes(f.functionName)) {
+          counts[f.functionName] = (counts[f.functionName] ?? 0) + f.ranges[0].count;
+        }
+      }
+    }
+    // The terms and the insurance wait for the limit that follows a new score, instead of also
+    // working out (and throwing away) a result with the limit before it.
+    const n = typed.length;
+    assert.deepEqual(counts, { scoreCustomer: n, recommendLimit: n, simulateTerms: n, estimatePremium: n, claimPayout: n });
+    await expectText(page, '#insurance-premium', /\d/);
+    assertClean(problems);
+    await context.close();
+  });
+
   test('a company policy loaded on the page is checked and used by the complete engine; the default policy again by the page’s build', async () => {
     const { page, context, problems } = await h.open('about:blank');
     const wasm = [];

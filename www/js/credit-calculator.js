@@ -465,6 +465,8 @@ export class CreditCalculator extends HTMLElement {
       host,
       locale: this.#locale,
       currency: this.getAttribute('currency') || null,
+      /** The sections this mode shows, in page order. */
+      sections: this.#sections(),
       storage: this.#storage(),
       bus: new LatestFirstBus(),
       $: (id) => ctx.scope.getElementById(id),

@@ -403,9 +403,12 @@ export function startInsuranceView(ctx) {
     recalculate();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
+  // A new score is followed by the limit worked out from it (the limit section is on every
+  // page with this one): calculated then, once, not also at the score with the limit before.
+  const limitFollows = ctx.sections?.includes('limit') ?? false;
   bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
-    recalculate();
+    if (!limitFollows) recalculate();
   });
   bus.addEventListener('limit-result', (e) => {
     limit = e.detail && typeof e.detail === 'object' ? e.detail : null;

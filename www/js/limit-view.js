@@ -151,8 +151,12 @@ export function startLimitView(ctx) {
     if (!score) {
       outcome = null;
       render();
-      publish();
       ctx.report('limit', null, null);
+      // Sent once the score-result that cleared the score has reached every section, as a
+      // limit worked out from a score is: they take the score, then this limit (terms,
+      // insurance).
+      await null;
+      if (mine === ticket) publish();
       return;
     }
     const input = read();

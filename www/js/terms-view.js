@@ -627,9 +627,12 @@ export function startTermsView(ctx) {
     save();
     if (outcome?.ok) renderFlows(outcome.value);
   });
+  // With a limit section on the page, a new score is followed by the limit worked out from it:
+  // calculated then, once, not also at the score with the limit before it (thrown away).
+  const limitFollows = ctx.sections?.includes('limit') ?? false;
   bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
-    recalculate();
+    if (!limitFollows) recalculate();
   });
   bus.addEventListener('limit-result', (e) => {
     limit = e.detail && typeof e.detail === 'object' ? e.detail : null;
