@@ -19,6 +19,13 @@ const PORTFOLIO = new URL('../pkg/credit_calculator_portfolio_bg.wasm', import.m
 const LINK = typeof document === 'undefined' ? null : document.querySelector('link[rel="preload"][data-engine]');
 const PAGE = LINK?.href || FULL.href;
 
+// The page builds without the policy reader (scripts/build.mjs, ENGINE_SUBSETS): with a
+// company policy their page goes to the complete engine at once, without waiting for its own
+// build to load first (a saved or policy-src policy, at the cold start). Any other build is
+// asked first, and told apart by its validatePolicy.
+const WITHOUT_POLICY_READER = new Set(['deal']);
+const PAGE_READS_NO_POLICY = PAGE !== FULL.href && WITHOUT_POLICY_READER.has(LINK.dataset.engine);
+
 /**
  * The glue's module record for each engine's first instance. The complete engine's is the
  * plain pkg/credit_calculator.js, the record a host page's own `import init from
@@ -118,18 +125,10 @@ export function callWithPolicy(name, policy, ...args) {
   return invoke(name, args, policy);
 }
 
-// The page builds without the policy reader (scripts/build.mjs, ENGINE_SUBSETS): with a
-// company policy their page goes to the complete engine at once, without waiting for its own
-// build to load first (a saved or policy-src policy, at the cold start). Any other build is
-// asked first, and told apart by its validatePolicy.
-const WITHOUT_POLICY_READER = new Set(['deal']);
-
 async function invoke(name, args, policy) {
   let engine;
   try {
-    engine = policy != null && PAGE !== FULL.href && WITHOUT_POLICY_READER.has(LINK.dataset.engine)
-      ? await start(FULL.href)
-      : await pageEngine();
+    engine = policy != null && PAGE_READS_NO_POLICY ? await start(FULL.href) : await pageEngine();
     // A function the page's smaller build leaves out (a host page asking for more than the
     // page's own sections do, or a company policy to check or calculate with) is answered
     // by the complete engine, loaded then.

@@ -405,7 +405,7 @@ export function startInsuranceView(ctx) {
   form.addEventListener('submit', (e) => e.preventDefault());
   // A new score is followed by the limit worked out from it (the limit section is on every
   // page with this one): calculated then, once, not also at the score with the limit before.
-  const limitFollows = ctx.sections?.includes('limit') ?? false;
+  const limitFollows = ctx.sections.includes('limit');
   bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
     if (!limitFollows) recalculate();

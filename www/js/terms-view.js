@@ -629,7 +629,7 @@ export function startTermsView(ctx) {
   });
   // With a limit section on the page, a new score is followed by the limit worked out from it:
   // calculated then, once, not also at the score with the limit before it (thrown away).
-  const limitFollows = ctx.sections?.includes('limit') ?? false;
+  const limitFollows = ctx.sections.includes('limit');
   bus.addEventListener('score-result', (e) => {
     score = e.detail && typeof e.detail === 'object' ? e.detail : null;
     if (!limitFollows) recalculate();
